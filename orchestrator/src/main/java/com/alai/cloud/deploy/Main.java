@@ -1,0 +1,13 @@
+package com.alai.cloud.deploy;
+
+import com.alai.cloud.deploy.cli.AlaiDeploy;
+
+/** Entry point of the alai-deploy launcher. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(AlaiDeploy.run(args));
+    }
+}
