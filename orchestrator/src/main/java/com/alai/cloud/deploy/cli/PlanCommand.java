@@ -2,9 +2,12 @@ package com.alai.cloud.deploy.cli;
 
 import com.alai.cloud.deploy.Project;
 import com.alai.cloud.deploy.UsageException;
-import com.alai.cloud.deploy.plan.TreeRenderer;
-import com.alai.cloud.policy.graph.ResourceGraph;
-import com.alai.cloud.policy.graph.Synthesizer;
+import com.alai.cloud.deploy.ExitCode;
+import com.alai.cloud.deploy.plan.PlanJson;
+import com.alai.cloud.deploy.plan.PlanPrinter;
+import com.alai.cloud.deploy.plan.Planner;
+import com.alai.cloud.deploy.plan.StackPlan;
+import java.time.LocalDate;
 import com.alai.cloud.stacks.phases.Phase;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +21,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Offline plan of one stack or all: the resource tree each phase program declares, no cloud credentials. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Synthesizes a phase offline (Pulumi mock engine) and prints its resource tree.",
+        description = {"Synthesizes stacks offline (Pulumi mock engine, no credentials) and prints each one's resource tree,",
+                "policy results and monthly cost against its budget. Exits 1 on any mandatory violation."},
         footerHeading = "%nExamples:%n",
-        footer = {"  alai-deploy plan dev-phase2", "  alai-deploy plan --all"})
+        footer = {"  alai-deploy plan dev-phase2", "  alai-deploy plan --all --json > plan.json",
+                "  alai-deploy plan dev-phase2 --date 2026-12-01   (policy as of a future date, e.g. end-of-life checks)"})
 public final class PlanCommand implements Callable<Integer> {
 
     static final class Target {
@@ -37,6 +42,12 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--env", description = "Environment (default: ${DEFAULT-VALUE}).", defaultValue = "dev")
     String env;
 
+    @Option(names = "--json", description = "Print the plan as JSON (secrets redacted).")
+    boolean json;
+
+    @Option(names = "--date", description = "Evaluate date-dependent rules as of this day (default: today).")
+    LocalDate date;
+
     @Spec
     CommandSpec spec;
 
@@ -44,17 +55,16 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         Project project = Project.locate();
         List<Phase> phases = phases();
-        var synthesizer = new Synthesizer(project.settings(env, phases.get(phases.size() - 1)));
+        Phase last = phases.get(phases.size() - 1);
+        var plans = new Planner(project.config(env, last), date == null ? LocalDate.now() : date).plan(phases);
         var out = spec.commandLine().getOut();
-        for (Phase phase : phases) {
-            ResourceGraph graph = synthesizer.synthesize(phase);
-            out.printf("%s — phase %d %s — %d resources%n", graph.stack(), phase.number(), phase.title(),
-                    graph.cloudResources().size());
-            out.print(TreeRenderer.render(graph));
-            out.println();
+        if (json) {
+            out.println(PlanJson.render(plans));
+        } else {
+            plans.forEach(plan -> PlanPrinter.print(plan, out));
         }
         out.flush();
-        return 0;
+        return plans.stream().anyMatch(StackPlan::blocked) ? ExitCode.CHECK_FAILED : ExitCode.OK;
     }
 
     private List<Phase> phases() {

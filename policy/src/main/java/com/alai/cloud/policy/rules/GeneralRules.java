@@ -1,0 +1,95 @@
+package com.alai.cloud.policy.rules;
+
+import static com.alai.cloud.policy.rules.Rule.failIf;
+
+import com.alai.cloud.components.naming.Kind;
+import com.alai.cloud.components.naming.Tags;
+import com.alai.cloud.policy.graph.ResourceGraph;
+import com.alai.cloud.policy.graph.ResourceNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Rules every resource answers to: tags, location, naming, protection, secrets. */
+final class GeneralRules {
+    private static final Map<String, Kind> NAMED = Map.of(
+            "resources:ResourceGroup", Kind.RESOURCE_GROUP, "operationalinsights:Workspace", Kind.LOG_ANALYTICS,
+            "app:ManagedEnvironment", Kind.APPS_ENVIRONMENT, "app:ContainerApp", Kind.CONTAINER_APP,
+            "app:Job", Kind.CONTAINER_APP_JOB, "managedidentity:UserAssignedIdentity", Kind.MANAGED_IDENTITY,
+            "containerregistry:Registry", Kind.CONTAINER_REGISTRY, "storage:StorageAccount", Kind.STORAGE_ACCOUNT,
+            "dbforpostgresql:Server", Kind.POSTGRES_SERVER);
+    private static final Set<String> STATEFUL = Set.of("resources:ResourceGroup", "dbforpostgresql:Server",
+            "dbforpostgresql:Database", "storage:StorageAccount", "storage:BlobContainer", "keyvault:Vault",
+            "storage:BlobContainerImmutabilityPolicy");
+
+    private GeneralRules() {
+    }
+
+    static String kind(ResourceNode node) {
+        return node.shortType().replaceFirst("/v[0-9a-z]+:", ":");
+    }
+
+    static List<Rule> all() {
+        return List.of(
+                new Rule("ALAI-090", Severity.MANDATORY, "Required tags are set",
+                        "Cost and ownership reports group by env, phase, owner and cost-center.", List.of(),
+                        n -> n.type().startsWith("azure-native:") && NAMED.containsKey(kind(n)), GeneralRules::tags),
+                new Rule("ALAI-091", Severity.MANDATORY, "Location is allowed",
+                        "Data stays in the regions the plan names (swedencentral).", List.of(),
+                        n -> n.at("location").isPresent(),
+                        (n, g, c) -> failIf(!c.allowedLocations().contains(n.string("location").orElse("")),
+                                "location " + n.string("location").orElse("") + " is not in " + c.allowedLocations())),
+                new Rule("ALAI-092", Severity.MANDATORY, "Names follow the naming helper",
+                        "Predictable names are how operators and scripts find resources.", List.of("CAF naming"),
+                        n -> NAMED.containsKey(kind(n)),
+                        (n, g, c) -> failIf(!c.settings().naming().follows(NAMED.get(kind(n)), n.physicalName()),
+                                "name '" + n.physicalName() + "' does not follow the convention")),
+                new Rule("ALAI-093", Severity.MANDATORY, "Stateful resources are protected",
+                        "`pulumi destroy` or a bad rollback must never delete data.", List.of(),
+                        n -> STATEFUL.contains(kind(n)), (n, g, c) -> failIf(!n.protect(), "not protected")),
+                new Rule("ALAI-094", Severity.MANDATORY, "No plain input holds a secret",
+                        "Pulumi state and previews show plain inputs to anyone with stack access.", List.of(),
+                        n -> n.type().startsWith("azure-native:"), GeneralRules::plainSecrets));
+    }
+
+    private static Optional<String> tags(ResourceNode node, ResourceGraph graph, PolicyContext context) {
+        var missing = Tags.REQUIRED.stream().filter(t -> node.tags().get(t) == null || node.tags().get(t).isBlank()).toList();
+        return failIf(!missing.isEmpty(), "missing tags " + missing);
+    }
+
+    private static Optional<String> plainSecrets(ResourceNode node, ResourceGraph graph, PolicyContext context) {
+        var offending = new ArrayList<String>();
+        scan(node, node.inputs(), "", offending);
+        return failIf(!offending.isEmpty(), "plain inputs look secret: " + offending);
+    }
+
+    private static void scan(ResourceNode node, Object value, String path, List<String> offending) {
+        if (node.isSecret(path)) {
+            return;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Object name = map.get("name");
+            Object pairValue = map.get("value");
+            if (name instanceof String n && pairValue instanceof String v && !v.isEmpty() && Patterns.secretName(n)
+                    && !node.isSecret(join(path, "value"))) {
+                offending.add(join(path, "value") + " (" + n + ")");
+            }
+            map.forEach((k, v) -> scan(node, v, join(path, String.valueOf(k)), offending));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                scan(node, list.get(i), path + "[" + i + "]", offending);
+            }
+        } else if (value instanceof String text && !text.isEmpty()) {
+            String key = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+]$", "");
+            if (Patterns.secretName(key) || Patterns.credentialValue(text)) {
+                offending.add(path);
+            }
+        }
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+}

@@ -1,0 +1,30 @@
+package com.alai.cloud.policy.rules;
+
+import static com.alai.cloud.policy.rules.Rule.failIf;
+import static com.alai.cloud.policy.rules.Rule.type;
+
+import java.util.List;
+
+/** Azure Container Registry. */
+final class RegistryRules {
+    private RegistryRules() {
+    }
+
+    static List<Rule> all() {
+        var registry = type("containerregistry:Registry");
+        return List.of(
+                new Rule("ALAI-001", Severity.MANDATORY, "Registry admin user is disabled",
+                        "The admin user is a shared password; pulls use the AcrPull identity.", List.of("CKV_AZURE_137"),
+                        registry, (n, g, c) -> failIf(!Boolean.FALSE.equals(n.at("adminUserEnabled").orElse(null)),
+                                "adminUserEnabled is not false")),
+                new Rule("ALAI-002", Severity.MANDATORY, "Registry anonymous pull is disabled",
+                        "Private images must not be pullable without credentials.", List.of("CKV_AZURE_138"),
+                        registry, (n, g, c) -> failIf(Boolean.TRUE.equals(n.at("anonymousPullEnabled").orElse(false)),
+                                "anonymousPullEnabled is true")),
+                new Rule("ALAI-003", Severity.ADVISORY, "Registry public network access is noted",
+                        "Basic SKU cannot use private endpoints; access is limited by identity instead.",
+                        List.of("CKV_AZURE_139"), registry,
+                        (n, g, c) -> failIf(!"Disabled".equals(n.string("publicNetworkAccess").orElse("Enabled")),
+                                "public network access is enabled (expected on Basic; pulls still need the identity)")));
+    }
+}
