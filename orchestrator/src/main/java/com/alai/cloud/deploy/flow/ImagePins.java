@@ -1,0 +1,57 @@
+package com.alai.cloud.deploy.flow;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The `images` config of an operation: SERVICE=IMAGE entries, which must all be pinned by digest before apply. */
+public final class ImagePins {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ImagePins() {
+    }
+
+    static Map<String, String> images(Map<String, String> config) {
+        var images = new TreeMap<String, String>();
+        String raw = config.get("images");
+        if (raw == null) {
+            return images;
+        }
+        try {
+            for (String entry : JSON.readValue(raw, new TypeReference<List<String>>() { })) {
+                int eq = entry.indexOf('=');
+                images.put(entry.substring(0, eq), entry.substring(eq + 1));
+            }
+        } catch (Exception e) {
+            throw new CheckFailedException("config images is not a list of SERVICE=IMAGE entries");
+        }
+        return images;
+    }
+
+    static void requirePinned(String stack, Map<String, String> config) {
+        var unpinned = new ArrayList<String>();
+        images(config).forEach((service, image) -> {
+            if (!image.matches(".*@sha256:[0-9a-f]{64}")) {
+                unpinned.add(service + "=" + image);
+            }
+        });
+        if (!unpinned.isEmpty()) {
+            throw new CheckFailedException("images of " + stack + " are not pinned by digest: " + unpinned
+                    + "; pass --image SERVICE=registry/repo@sha256:… for each (from `alai-deploy images push`)");
+        }
+    }
+
+    static Map<String, String> digests(Map<String, String> config) {
+        var digests = new TreeMap<String, String>();
+        images(config).forEach((service, image) -> {
+            int at = image.indexOf("@sha256:");
+            if (at > 0) {
+                digests.put(service, image.substring(at + 1));
+            }
+        });
+        return digests;
+    }
+}
