@@ -8,11 +8,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "alai-deploy 0.1.0",
         description = "Moves ALAI's control plane off ANVIL onto Azure, one phase at a time.",
-        subcommands = {PlanCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PlanCommand.class, StatusCommand.class, UpCommand.class, RollbackCommand.class,
+                CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  alai-deploy plan dev-phase2          resources, policies and cost of phase 2, offline",
                 "  alai-deploy plan --all --json        every stack, for CI",
+                "  alai-deploy status                   last-known-good and validation of every phase",
+                "  alai-deploy up dev-phase2            deploy phase 2 (needs the Pulumi CLI)",
+                "  alai-deploy rollback dev-phase2      back to phase 2's last-known-good",
+                "  source <(alai-deploy generate-completion)   shell completion",
                 "",
                 "Exit codes: 0 ok, 1 a check failed (policy, validation, verification),",
                 "            2 usage/config error or missing prerequisite, 3 a step failed."})
@@ -29,6 +34,7 @@ public final class AlaiDeploy implements Runnable {
     /** Runs the CLI and returns the exit code; every error becomes a one-line message and a documented code. */
     public static int run(String... args) {
         var cli = new CommandLine(new AlaiDeploy());
+        cli.setUsageHelpWidth(110);
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(ErrorHandler::onParameterError);
         return cli.execute(args);

@@ -3,6 +3,7 @@ package com.alai.cloud.deploy.cli;
 import com.alai.cloud.components.secrets.SecretNotFoundException;
 import com.alai.cloud.deploy.ExitCode;
 import com.alai.cloud.deploy.UsageException;
+import com.alai.cloud.deploy.flow.CheckFailedException;
 import com.alai.cloud.policy.graph.SynthesisException;
 import com.alai.cloud.stacks.config.ConfigException;
 import picocli.CommandLine;
@@ -26,6 +27,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             case ConfigException c -> ExitCode.USAGE;
             case SecretNotFoundException s -> ExitCode.USAGE;
             case IllegalArgumentException i -> ExitCode.USAGE;
+            case CheckFailedException c -> ExitCode.CHECK_FAILED;
             case SynthesisException s -> ExitCode.FAILED;
             default -> ExitCode.FAILED;
         };

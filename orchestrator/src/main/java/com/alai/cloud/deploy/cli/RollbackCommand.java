@@ -1,0 +1,47 @@
+package com.alai.cloud.deploy.cli;
+
+import com.alai.cloud.deploy.ExitCode;
+import com.alai.cloud.deploy.Project;
+import com.alai.cloud.deploy.flow.RollbackFlow;
+import com.alai.cloud.deploy.journal.PhaseEntry;
+import com.alai.cloud.stacks.phases.Phase;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Rolls a phase back to its last-known-good and prints the runbook's steps outside Azure. */
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = {"Refreshes the stack (adopting and showing drift), re-applies the last-known-good config and image",
+                "digests with pulumi up, runs the phase's checks, then prints the runbook's rollback steps outside Azure",
+                "(e.g. unset ALAI_MC_URL on ANVIL). Never deletes protected resources; refuses without a last-known-good."},
+        footerHeading = "%nExamples:%n", footer = {"  alai-deploy rollback dev-phase2"})
+public final class RollbackCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "STACK", description = "dev, dev-phase1 … dev-phase6")
+    String stack;
+
+    @Option(names = "--env", defaultValue = "dev", description = "Environment (default: ${DEFAULT-VALUE}).")
+    String env;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (CI).")
+    boolean yes;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Project project = Project.locate();
+        Phase phase = StackArgument.phase(env, stack);
+        var ctx = Wiring.deploy(project, env, phase, spec.commandLine().getErr(), RunbookValidation.forDeploy(project, env));
+        PhaseEntry entry = new RollbackFlow(ctx).run(phase);
+        var out = spec.commandLine().getOut();
+        out.printf("%s rolled back to %s (%s)%n%nNow, outside Azure:%n", stack, entry.lastKnownGood().commit(),
+                entry.lastKnownGood().configHash());
+        RunbookValidation.rollbackSteps(project, phase).forEach(step -> out.println("  " + step));
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,84 @@
+package com.alai.cloud.deploy.cli;
+
+import com.alai.cloud.deploy.ExitCode;
+import com.alai.cloud.deploy.Project;
+import com.alai.cloud.deploy.flow.PhaseValidator;
+import com.alai.cloud.deploy.flow.UpFlow;
+import com.alai.cloud.deploy.journal.PhaseEntry;
+import com.alai.cloud.stacks.config.ImageRef;
+import com.alai.cloud.stacks.phases.Phase;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Applies one phase: preflight, images, checkpoint, pulumi up, checks, last-known-good. Resumes after a crash. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Deploys one phase with the Pulumi CLI (Automation API), then runs its runbook checks and records",
+                "the last-known-good (commit, config hash, image digests) in .alai/journal.json.",
+                "Refuses when the previous phase is not validated unless --override-reason is given (it is recorded).",
+                "Re-running after an interruption resumes at the step after the last one completed."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  alai-deploy up dev --image mc-api=cralaidevswc1a2b3c.azurecr.io/mc-api@sha256:…",
+                "  alai-deploy up dev-phase2 --override-reason \"phase 1 validated by hand on 2026-11-20\""})
+public final class UpCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "STACK", description = "dev, dev-phase1 … dev-phase6")
+    String stack;
+
+    @Option(names = "--env", defaultValue = "dev", description = "Environment (default: ${DEFAULT-VALUE}).")
+    String env;
+
+    @Option(names = "--image", paramLabel = "SERVICE=IMAGE", description = "Pin a service's image by digest (repeatable).")
+    List<String> images = new ArrayList<>();
+
+    @Option(names = "--override-reason", paramLabel = "TEXT", description = "Deploy although the previous phase is not validated.")
+    String overrideReason;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (CI).")
+    boolean yes;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Project project = Project.locate();
+        Phase phase = StackArgument.phase(env, stack);
+        Map<String, String> config = Map.of("images", effectiveImages(project, phase));
+        PhaseValidator validator = RunbookValidation.forDeploy(project, env);
+        var ctx = Wiring.deploy(project, env, phase, spec.commandLine().getErr(), validator);
+        PhaseEntry entry = new UpFlow(ctx).run(phase, config, Optional.ofNullable(overrideReason));
+        spec.commandLine().getOut().printf("%s deployed and validated; last-known-good %s (%s)%n", stack,
+                entry.lastKnownGood().commit(), entry.lastKnownGood().configHash());
+        return ExitCode.OK;
+    }
+
+    /** The environment's images with the --image pins applied, as the JSON list the stack config takes. */
+    private String effectiveImages(Project project, Phase phase) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        project.settings(env, phase).images().forEach((service, ref) -> merged.put(service, ref.value()));
+        for (String pin : images) {
+            int eq = pin.indexOf('=');
+            if (eq < 1) {
+                throw new com.alai.cloud.deploy.UsageException("--image '" + pin + "' must be SERVICE=IMAGE");
+            }
+            String service = pin.substring(0, eq);
+            ImageRef ref = new ImageRef(pin.substring(eq + 1));
+            if (!ref.pinned()) {
+                throw new com.alai.cloud.deploy.UsageException("--image " + service + " must be pinned by digest (…@sha256:<64 hex>)");
+            }
+            merged.put(service, ref.value());
+        }
+        var entries = new ArrayList<String>();
+        merged.forEach((service, image) -> entries.add("\"" + service + "=" + image + "\""));
+        return "[" + String.join(",", entries) + "]";
+    }
+}
