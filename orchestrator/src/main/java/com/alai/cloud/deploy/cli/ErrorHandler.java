@@ -29,6 +29,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             case IllegalArgumentException i -> ExitCode.USAGE;
             case CheckFailedException c -> ExitCode.CHECK_FAILED;
             case SynthesisException s -> ExitCode.FAILED;
+            case IllegalStateException i -> ExitCode.FAILED;
             default -> ExitCode.FAILED;
         };
     }
