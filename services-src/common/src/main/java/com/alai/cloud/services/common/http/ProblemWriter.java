@@ -1,0 +1,42 @@
+package com.alai.cloud.services.common.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The one place an exception becomes an HTTP status and an RFC 9457 body. Internal details never leak. */
+public final class ProblemWriter {
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ProblemWriter() {
+    }
+
+    public static Response toResponse(Throwable error, String path, String requestId) {
+        int status = 500;
+        String title = "Internal Server Error";
+        String detail = "an unexpected error occurred; quote request id " + requestId;
+        Map<String, String> fields = Map.of();
+        if (error instanceof ApiException api) {
+            status = api.status();
+            title = api.title();
+            detail = api.getMessage();
+            fields = api.fieldErrors();
+        }
+        var body = new LinkedHashMap<String, Object>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", path);
+        body.put("requestId", requestId);
+        if (!fields.isEmpty()) {
+            body.put("errors", new java.util.TreeMap<>(fields));
+        }
+        try {
+            return new Response(status, MEDIA_TYPE, JSON.writeValueAsBytes(body), Map.of());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package com.alai.cloud.services.common.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.Map;
+
+/** A complete response: status, content type, body and extra headers (e.g. ETag, Location). */
+public record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
+    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    public static Response json(int status, Object value) {
+        return json(status, value, Map.of());
+    }
+
+    public static Response json(int status, Object value, Map<String, String> headers) {
+        try {
+            return new Response(status, "application/json", JSON.writeValueAsBytes(value), headers);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a response", e);
+        }
+    }
+
+    public static Response raw(int status, String contentType, byte[] body) {
+        return new Response(status, contentType, body, Map.of());
+    }
+}

@@ -1,0 +1,64 @@
+package com.alai.cloud.services.mc;
+
+import com.alai.cloud.services.common.auth.JwtVerifier;
+import com.alai.cloud.services.common.config.ConfigError;
+import com.alai.cloud.services.common.config.Env;
+import com.alai.cloud.services.common.config.ServiceConfig;
+import com.alai.cloud.services.common.db.Database;
+import com.alai.cloud.services.common.http.HttpService;
+import com.alai.cloud.services.common.log.JsonLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+/** Mission Control API: wires config, database, routes and the HTTP server; stops gracefully on SIGTERM. */
+public final class McApi implements AutoCloseable {
+    private final Database database;
+    private final HttpService http;
+    private final int graceSeconds;
+
+    private McApi(Database database, HttpService http, int graceSeconds) {
+        this.database = database;
+        this.http = http;
+        this.graceSeconds = graceSeconds;
+    }
+
+    public static McApi start(ServiceConfig config, JsonLog log) throws IOException {
+        var database = new Database(config, "classpath:db/migration/mc");
+        var routes = new TaskRoutes(new TaskRepository(database.dataSource()), new StatsRepository(database.dataSource()),
+                new ChangeFeed(), openApi()).routes();
+        var http = new HttpService(config.port(), routes, new JwtVerifier(config.oidcIssuer(), config.oidcAudience()),
+                database::ready, log, config.maxBodyBytes()).start();
+        return new McApi(database, http, config.shutdownGraceSeconds());
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        http.stop(graceSeconds);
+        database.close();
+    }
+
+    static byte[] openApi() throws IOException {
+        try (InputStream in = McApi.class.getResourceAsStream("/openapi.json")) {
+            return in.readAllBytes();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        var log = new JsonLog("mc-api");
+        ServiceConfig config;
+        try {
+            config = ServiceConfig.from(Env.system());
+        } catch (ConfigError e) {
+            log.error("invalid configuration", Map.of("problem", e.getMessage()));
+            System.exit(2);
+            return;
+        }
+        McApi api = start(config, log);
+        Runtime.getRuntime().addShutdownHook(new Thread(api::close, "shutdown"));
+    }
+}

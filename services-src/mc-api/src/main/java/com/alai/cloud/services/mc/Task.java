@@ -1,0 +1,18 @@
+package com.alai.cloud.services.mc;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A Mission Control task as the API returns it; {@code extra} holds legacy columns the migration kept. */
+public record Task(long id, String title, String description, String status, String assignee, List<String> tags,
+                   Integer priority, Instant createdAt, Instant updatedAt, Instant closedAt, boolean archived,
+                   long version, Map<String, Object> extra) {
+
+    public static final List<String> STATUSES = List.of("open", "in_progress", "blocked", "review", "done", "cancelled");
+    public static final List<String> CLOSED = List.of("done", "cancelled");
+
+    public String etag() {
+        return "\"v" + version + "\"";
+    }
+}

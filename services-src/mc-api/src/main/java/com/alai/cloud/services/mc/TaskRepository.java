@@ -1,0 +1,169 @@
+package com.alai.cloud.services.mc;
+
+import com.alai.cloud.services.common.http.ApiException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Tasks in PostgreSQL. Every write is one transaction; a PATCH applies only when the version still matches. */
+final class TaskRepository {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "id, title, description, status, assignee, tags, priority, created_at, updated_at,"
+            + " closed_at, archived, version, extra::text";
+
+    private final DataSource db;
+
+    TaskRepository(DataSource db) {
+        this.db = db;
+    }
+
+    record Page(List<Task> tasks, Long nextAfterId) {
+    }
+
+    Page list(TaskFilter filter) throws SQLException {
+        var sql = new StringBuilder("SELECT " + COLUMNS + " FROM tasks WHERE id > ?");
+        var args = new ArrayList<Object>();
+        args.add(filter.afterId());
+        if ("any_open".equals(filter.status())) {
+            sql.append(" AND status NOT IN ('done','cancelled')");
+        } else if (filter.status() != null) {
+            sql.append(" AND status = ?");
+            args.add(filter.status());
+        }
+        if (filter.assignee() != null) {
+            sql.append(" AND assignee = ?");
+            args.add(filter.assignee());
+        }
+        if (filter.tag() != null) {
+            sql.append(" AND tags @> ARRAY[?]::text[]");
+            args.add(filter.tag());
+        }
+        if (filter.updatedSince() != null) {
+            sql.append(" AND updated_at >= ?");
+            args.add(Timestamp.from(filter.updatedSince()));
+        }
+        if (filter.text() != null) {
+            sql.append(" AND (title ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\')");
+            String like = "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            args.add(like);
+            args.add(like);
+        }
+        sql.append(" ORDER BY id LIMIT ?");
+        args.add(filter.limit() + 1);
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            var tasks = new ArrayList<Task>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tasks.add(task(rs));
+                }
+            }
+            boolean more = tasks.size() > filter.limit();
+            List<Task> page = more ? tasks.subList(0, filter.limit()) : tasks;
+            return new Page(List.copyOf(page), more ? page.get(page.size() - 1).id() : null);
+        }
+    }
+
+    Optional<Task> get(long id) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM tasks WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(task(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    Task create(NewTask t) throws SQLException {
+        String sql = "INSERT INTO tasks (title, description, status, assignee, tags, priority, closed_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, CASE WHEN ? IN ('done','cancelled') THEN now() END) RETURNING " + COLUMNS;
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, t.title());
+            ps.setString(2, t.description());
+            ps.setString(3, t.status());
+            ps.setString(4, t.assignee());
+            ps.setArray(5, c.createArrayOf("text", t.tags().toArray()));
+            if (t.priority() == null) {
+                ps.setNull(6, Types.INTEGER);
+            } else {
+                ps.setInt(6, t.priority());
+            }
+            ps.setString(7, t.status());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return task(rs);
+            }
+        }
+    }
+
+    /** Applies {@code patch} if the task is still at {@code expectedVersion}; 404 when gone, 412 when changed meanwhile. */
+    Task patch(long id, long expectedVersion, TaskPatch patch) throws SQLException {
+        var sets = new ArrayList<String>();
+        var args = new ArrayList<Object>();
+        for (Map.Entry<String, Object> change : patch.changes().entrySet()) {
+            sets.add(change.getKey() + " = ?");
+            args.add(change.getValue());
+        }
+        if (patch.changes().containsKey("status")) {
+            sets.add("closed_at = CASE WHEN ? IN ('done','cancelled') THEN COALESCE(closed_at, now()) ELSE NULL END");
+            args.add(patch.changes().get("status"));
+        }
+        String sql = "UPDATE tasks SET " + String.join(", ", sets) + ", version = version + 1, updated_at = now()"
+                + " WHERE id = ? AND version = ? RETURNING " + COLUMNS;
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            var names = new ArrayList<>(patch.changes().keySet());
+            for (int a = 0; a < args.size(); a++) {
+                Object arg = args.get(a);
+                if (arg instanceof List<?> list) {
+                    ps.setArray(i++, c.createArrayOf("text", list.toArray()));
+                } else if (arg == null) {
+                    ps.setNull(i++, a < names.size() && names.get(a).equals("priority") ? Types.INTEGER : Types.VARCHAR);
+                } else {
+                    ps.setObject(i++, arg);
+                }
+            }
+            ps.setLong(i++, id);
+            ps.setLong(i, expectedVersion);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return task(rs);
+                }
+            }
+        }
+        Task current = get(id).orElseThrow(() -> ApiException.notFound("no task " + id));
+        throw ApiException.preconditionFailed("task " + id + " is at " + current.etag() + "; fetch it again and retry");
+    }
+
+    private static Task task(ResultSet rs) throws SQLException {
+        Array tags = rs.getArray("tags");
+        Map<String, Object> extra;
+        try {
+            extra = JSON.readValue(rs.getString(13), new TypeReference<Map<String, Object>>() { });
+        } catch (Exception e) {
+            extra = Map.of();
+        }
+        return new Task(rs.getLong("id"), rs.getString("title"), rs.getString("description"), rs.getString("status"),
+                rs.getString("assignee"), tags == null ? List.of() : List.of((String[]) tags.getArray()),
+                (Integer) rs.getObject("priority"), instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("closed_at")), rs.getBoolean("archived"),
+                rs.getLong("version"), extra);
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

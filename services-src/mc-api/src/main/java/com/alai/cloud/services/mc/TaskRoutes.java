@@ -1,0 +1,92 @@
+package com.alai.cloud.services.mc;
+
+import com.alai.cloud.services.common.http.ApiException;
+import com.alai.cloud.services.common.http.Request;
+import com.alai.cloud.services.common.http.Response;
+import com.alai.cloud.services.common.http.Routes;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The HTTP face of Mission Control: /tasks, /tasks/{id}, /stats, /tasks/changes and /openapi.json. */
+final class TaskRoutes {
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final TaskRepository tasks;
+    private final StatsRepository stats;
+    private final ChangeFeed feed;
+    private final byte[] openApi;
+
+    TaskRoutes(TaskRepository tasks, StatsRepository stats, ChangeFeed feed, byte[] openApi) {
+        this.tasks = tasks;
+        this.stats = stats;
+        this.feed = feed;
+        this.openApi = openApi;
+    }
+
+    Routes routes() {
+        return new Routes()
+                .get("/tasks", this::list)
+                .post("/tasks", this::create)
+                .stream("/tasks/changes", (request, events) -> feed.serve(events))
+                .get("/tasks/{id}", this::get)
+                .patch("/tasks/{id}", this::patch)
+                .get("/stats", r -> json(200, stats.stats(), Map.of()))
+                .publicGet("/openapi.json", r -> Response.raw(200, "application/json", openApi));
+    }
+
+    private Response list(Request request) throws Exception {
+        TaskRepository.Page page = tasks.list(TaskFilter.from(request));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("items", page.tasks());
+        body.put("nextCursor", page.nextAfterId() == null ? null : TaskFilter.cursor(page.nextAfterId()));
+        return json(200, body, Map.of());
+    }
+
+    private Response get(Request request) throws Exception {
+        Task task = tasks.get(id(request)).orElseThrow(() -> ApiException.notFound("no task " + request.pathParam("id")));
+        return json(200, task, Map.of("ETag", task.etag()));
+    }
+
+    private Response create(Request request) throws Exception {
+        request.requireJson();
+        Task task = tasks.create(TaskJson.parseNew(request.bodyText()));
+        feed.publish(event("created", task));
+        return json(201, task, Map.of("ETag", task.etag(), "Location", "/tasks/" + task.id()));
+    }
+
+    private Response patch(Request request) throws Exception {
+        long id = id(request);
+        String ifMatch = request.header("If-Match")
+                .orElseThrow(() -> ApiException.preconditionRequired("send If-Match with the task's ETag"));
+        if (!ifMatch.matches("(W/)?\"v\\d{1,18}\"")) {
+            throw ApiException.preconditionFailed("If-Match must be an ETag this API returned, e.g. \"v3\"");
+        }
+        request.requireJson();
+        TaskPatch patch = TaskJson.parsePatch(request.bodyText());
+        long version = Long.parseLong(ifMatch.replaceAll("[^0-9]", ""));
+        Task task = tasks.patch(id, version, patch);
+        feed.publish(event("updated", task));
+        return json(200, task, Map.of("ETag", task.etag()));
+    }
+
+    private static long id(Request request) {
+        String raw = request.pathParam("id");
+        if (!raw.matches("[1-9][0-9]{0,17}")) {
+            throw ApiException.notFound("no task " + (raw.length() > 20 ? raw.substring(0, 20) + "…" : raw));
+        }
+        return Long.parseLong(raw);
+    }
+
+    private static String event(String type, Task task) throws Exception {
+        return JSON.writeValueAsString(Map.of("type", type, "id", task.id(), "version", task.version(),
+                "status", task.status(), "updatedAt", task.updatedAt().toString()));
+    }
+
+    private static Response json(int status, Object body, Map<String, String> headers) throws Exception {
+        return new Response(status, "application/json", JSON.writeValueAsBytes(body), headers);
+    }
+}
