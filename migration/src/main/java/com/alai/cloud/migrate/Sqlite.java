@@ -1,0 +1,40 @@
+package com.alai.cloud.migrate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.sqlite.SQLiteConfig;
+
+/** Opens an ANVIL SQLite file read-only, after checking it is one. */
+public final class Sqlite {
+    private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private Sqlite() {
+    }
+
+    public static Connection open(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new MigrationException("no such file: " + file);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(MAGIC.length);
+            if (!java.util.Arrays.equals(head, MAGIC)) {
+                throw new MigrationException(file + " is not a SQLite database");
+            }
+        } catch (IOException e) {
+            throw new MigrationException("cannot read " + file + ": " + e.getMessage());
+        }
+        try {
+            var config = new SQLiteConfig();
+            config.setReadOnly(true);
+            return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+        } catch (SQLException e) {
+            throw new MigrationException("cannot open " + file + ": " + e.getMessage());
+        }
+    }
+}
