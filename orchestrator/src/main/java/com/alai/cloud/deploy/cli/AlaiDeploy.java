@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "alai-deploy 0.1.0",
         description = "Moves ALAI's control plane off ANVIL onto Azure, one phase at a time.",
-        subcommands = {PlanCommand.class, StatusCommand.class, UpCommand.class, RollbackCommand.class, PricesCommand.class,
+        subcommands = {PlanCommand.class, StatusCommand.class, UpCommand.class, RollbackCommand.class, MigrateCommand.class,
+                PricesCommand.class,
                 CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -28,6 +28,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             case SecretNotFoundException s -> ExitCode.USAGE;
             case IllegalArgumentException i -> ExitCode.USAGE;
             case CheckFailedException c -> ExitCode.CHECK_FAILED;
+            case com.alai.cloud.migrate.MigrationException m -> ExitCode.USAGE;
             case SynthesisException s -> ExitCode.FAILED;
             case IllegalStateException i -> ExitCode.FAILED;
             default -> ExitCode.FAILED;

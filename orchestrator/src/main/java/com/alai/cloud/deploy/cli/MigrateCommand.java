@@ -1,0 +1,172 @@
+package com.alai.cloud.deploy.cli;
+
+import com.alai.cloud.deploy.ExitCode;
+import com.alai.cloud.migrate.hivemind.GenericCopy;
+import com.alai.cloud.migrate.mc.MigrationReport;
+import com.alai.cloud.migrate.mc.MissionControlMigration;
+import com.alai.cloud.migrate.sample.SampleHivemindDb;
+import com.alai.cloud.migrate.sample.SampleMissionControlDb;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `alai-deploy migrate mc|hivemind|sample`: ANVIL's SQLite files into PostgreSQL, with proof. */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Moves ANVIL's SQLite databases into PostgreSQL and proves nothing was lost.",
+        subcommands = {MigrateCommand.Mc.class, MigrateCommand.Hivemind.class, MigrateCommand.Sample.class})
+public final class MigrateCommand implements Runnable {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static PrintWriter progress(CommandSpec spec) {
+        return spec.commandLine().getErr();
+    }
+
+    @Command(name = "mc", mixinStandardHelpOptions = true,
+            description = {"Copies mission-control.db into mc-api's `tasks` table: discovers the legacy schema, maps known",
+                    "columns to typed ones (dates as ISO text, SQLite datetime, epoch s or ms; booleans in any spelling),",
+                    "keeps everything else in jsonb `extra`, loads with COPY in one transaction (re-runnable), then verifies",
+                    "counts, per-column aggregates, an ordered row hash and every row. Exit 1 on any difference."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  alai-deploy migrate mc --from ~/system/mission-control.db --to postgres://alaiadmin@psql-…:5432/mission_control --dry-run",
+                    "  PGPASSWORD is not read: put the password in the URL from a secret, e.g. --to \"$(bw get …)\""})
+    static final class Mc implements Callable<Integer> {
+        @Option(names = "--from", required = true, paramLabel = "FILE", description = "The SQLite file (mission-control.db).")
+        Path from;
+
+        @Option(names = "--to", paramLabel = "URL", description = "postgres://user:pass@host:port/mission_control (not needed with --dry-run).")
+        String to;
+
+        @Option(names = "--table", description = "The task table, when it is not tasks/task/mc_tasks.")
+        String table;
+
+        @Option(names = "--dry-run", description = "Print the column mapping and counts; write nothing.")
+        boolean dryRun;
+
+        @Option(names = "--json", description = "Print the report as JSON.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            var err = progress(spec);
+            MigrationReport report = new MissionControlMigration(line -> {
+                err.println(line);
+                err.flush();
+            }).run(from, to, table, dryRun);
+            var out = spec.commandLine().getOut();
+            if (json) {
+                out.println(JSON.writeValueAsString(report));
+            } else {
+                out.print(report.mapping());
+                out.printf("rows read %,d   open tasks in source %,d%n", report.rowsRead(), report.openInSource());
+                out.printf("values kept in extra because a typed column could not hold them exactly: %,d%n", report.legacyValuesKept());
+                if (!report.dryRun()) {
+                    var v = report.verification();
+                    out.printf("open tasks in target %,d%n", report.openInTarget());
+                    out.printf("rows: source %,d target %,d   hash: %s … %s   aggregates %s   rows differing %,d%n",
+                            v.sourceRows(), v.targetRows(), v.sourceHash().substring(0, 16), v.targetHash().substring(0, 16),
+                            v.sourceAggregates().equals(v.targetAggregates()) ? "equal" : "DIFFER", v.rowsDiffering());
+                    v.differences().forEach(d -> out.println("  " + d));
+                    out.printf("%s in %,d ms%n", report.clean() ? "VERIFIED: nothing lost" : "VERIFICATION FAILED", report.millis());
+                }
+            }
+            return report.clean() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+        }
+    }
+
+    @Command(name = "hivemind", mixinStandardHelpOptions = true,
+            description = {"Copies every table of hivemind.db into its own schema (default legacy_hivemind), typed by content,",
+                    "in one transaction (re-runnable), and verifies every table row by row. Exit 1 on any difference."},
+            footerHeading = "%nExamples:%n", footer = {"  alai-deploy migrate hivemind --from hivemind.db --to postgres://…/hivemind"})
+    static final class Hivemind implements Callable<Integer> {
+        @Option(names = "--from", required = true, paramLabel = "FILE")
+        Path from;
+
+        @Option(names = "--to", paramLabel = "URL")
+        String to;
+
+        @Option(names = "--schema", defaultValue = "legacy_hivemind", description = "Target schema (default: ${DEFAULT-VALUE}).")
+        String schema;
+
+        @Option(names = "--dry-run", description = "Print the tables and column types; write nothing.")
+        boolean dryRun;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var err = progress(spec);
+            List<GenericCopy.TableResult> results = new GenericCopy(line -> {
+                err.println(line);
+                err.flush();
+            }).run(from, to, schema, dryRun);
+            var out = spec.commandLine().getOut();
+            boolean clean = true;
+            for (var r : results) {
+                out.println(r.table() + " " + r.columnTypes());
+                if (r.verification() != null) {
+                    out.printf("  rows %,d → %,d  %s%n", r.verification().sourceRows(), r.verification().targetRows(),
+                            r.verification().clean() ? "verified" : "DIFFERS");
+                    r.verification().differences().forEach(d -> out.println("  " + d));
+                    clean &= r.verification().clean();
+                }
+            }
+            return clean ? ExitCode.OK : ExitCode.CHECK_FAILED;
+        }
+    }
+
+    @Command(name = "sample", mixinStandardHelpOptions = true,
+            description = "Writes a realistic, hostile sample mission-control.db (and hivemind.db) for tests and `local up`.",
+            footerHeading = "%nExamples:%n", footer = {"  alai-deploy migrate sample --out /tmp/mission-control.db --tasks 1000000"})
+    static final class Sample implements Callable<Integer> {
+        @Option(names = "--out", required = true, paramLabel = "FILE")
+        Path out;
+
+        @Option(names = "--tasks", defaultValue = "8378", description = "Tasks (default: ${DEFAULT-VALUE}).")
+        int tasks;
+
+        @Option(names = "--open", defaultValue = "127", description = "Open tasks (default: ${DEFAULT-VALUE}).")
+        int open;
+
+        @Option(names = "--seed", defaultValue = "42")
+        long seed;
+
+        @Option(names = "--hivemind", paramLabel = "FILE", description = "Also write a sample hivemind.db here.")
+        Path hivemind;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (tasks < 1 || tasks > 50_000_000 || open < 0 || open > tasks) {
+                throw new com.alai.cloud.deploy.UsageException("--tasks must be 1..50,000,000 and --open 0..tasks");
+            }
+            SampleMissionControlDb.write(out, tasks, open, seed);
+            if (hivemind != null) {
+                SampleHivemindDb.write(hivemind, 2_000, seed);
+            }
+            spec.commandLine().getOut().printf("wrote %s (%,d tasks, %,d open)%n", out, tasks, open);
+            return ExitCode.OK;
+        }
+    }
+}
