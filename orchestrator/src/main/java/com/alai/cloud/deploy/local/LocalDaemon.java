@@ -1,0 +1,76 @@
+package com.alai.cloud.deploy.local;
+
+import com.alai.cloud.migrate.mc.MigrationReport;
+import com.alai.cloud.migrate.mc.MissionControlMigration;
+import com.alai.cloud.migrate.sample.SampleMissionControlDb;
+import com.alai.cloud.services.common.config.Env;
+import com.alai.cloud.services.common.config.ServiceConfig;
+import com.alai.cloud.services.common.log.JsonLog;
+import com.alai.cloud.services.mc.McApi;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+
+/**
+ * The process `local up` leaves running: embedded PostgreSQL with mission_control and hivemind, the sample
+ * mission-control.db migrated into it, a local OIDC issuer, and mc-api. Stops everything on SIGTERM.
+ */
+public final class LocalDaemon {
+    static final String AUDIENCE = "api://alai-control-plane";
+
+    private LocalDaemon() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String stack = args[0];
+        Path stateFile = Path.of(args[1]);
+        Path dir = stateFile.getParent();
+        Files.createDirectories(dir);
+        var log = new JsonLog("local");
+        EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+        var issuer = new MockOAuth2Server();
+        issuer.start();
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE mission_control");
+            s.execute("CREATE DATABASE hivemind");
+        }
+        String mcDb = "postgres://postgres:@localhost:" + pg.getPort() + "/mission_control";
+        Path sample = dir.resolve("mission-control.db");
+        SampleMissionControlDb.write(sample, SampleMissionControlDb.TASKS, SampleMissionControlDb.OPEN, 42);
+        MigrationReport migration = new MissionControlMigration(line -> log.info(line, Map.of())).run(sample, mcDb, null, false);
+        McApi mc = McApi.start(ServiceConfig.from(new Env(Map.of(
+                "PORT", "0", "DATABASE_URL", mcDb,
+                "OIDC_ISSUER", issuer.issuerUrl("default").toString(), "OIDC_AUDIENCE", AUDIENCE))), new JsonLog("mc-api"));
+        var stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            mc.close();
+            issuer.shutdown();
+            try {
+                pg.close();
+            } catch (Exception e) {
+                log.error("postgres did not stop cleanly", Map.of("error", String.valueOf(e.getMessage())));
+            }
+            stop.countDown();
+        }, "local-down"));
+        var vars = new LinkedHashMap<String, String>();
+        vars.put("MC_URL", "http://127.0.0.1:" + mc.port());
+        vars.put("DATABASE_URL", "jdbc:postgresql://localhost:" + pg.getPort() + "/mission_control?user=postgres");
+        vars.put("HIVEMIND_DATABASE_URL", "jdbc:postgresql://localhost:" + pg.getPort() + "/hivemind?user=postgres");
+        vars.put("OIDC_ISSUER", issuer.issuerUrl("default").toString());
+        vars.put("TOKEN", issuer.issueToken("default", "operator", AUDIENCE, Map.of("name", "local operator"), 8 * 3600).serialize());
+        vars.put("SAMPLE_TASKS", Long.toString(migration.rowsRead()));
+        vars.put("SAMPLE_OPEN", Long.toString(migration.openInTarget()));
+        vars.put("MIGRATION_VERIFIED", Boolean.toString(migration.clean()));
+        new LocalState(stack, ProcessHandle.current().pid(), Instant.now().toString(),
+                dir.resolve(stack + ".log").toString(), vars).write(stateFile);
+        log.info("local environment ready", Map.of("stack", stack, "mc", vars.get("MC_URL")));
+        stop.await();
+    }
+}
