@@ -2,6 +2,10 @@ package com.alai.cloud.deploy.cli;
 
 import com.alai.cloud.deploy.Project;
 import com.alai.cloud.deploy.flow.PhaseValidator;
+import com.alai.cloud.deploy.validate.Check;
+import com.alai.cloud.deploy.validate.CheckResult;
+import com.alai.cloud.deploy.validate.RunbookParser;
+import com.alai.cloud.deploy.validate.Validator;
 import com.alai.cloud.stacks.phases.Phase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,9 +18,22 @@ final class RunbookValidation {
     private RunbookValidation() {
     }
 
+    /** After an update: the runbook's checks with variables from the environment (MC_URL, TOKEN, DATABASE_URL …). */
     static PhaseValidator forDeploy(Project project, String env) {
-        return (phase, progress) -> new PhaseValidator.Outcome(false,
-                "no check runner in this build; run `alai-deploy validate " + phase.stackName(env) + "` once it is available");
+        return (phase, progress) -> {
+            var results = new Validator(System.getenv(), false, progress).run(checks(project, phase));
+            long failed = results.stream().filter(r -> r.status() != CheckResult.Status.PASS
+                    && r.status() != CheckResult.Status.SKIPPED).count();
+            return new PhaseValidator.Outcome(Validator.passed(results), results.size() + " checks, " + failed + " failed");
+        };
+    }
+
+    static List<Check> checks(Project project, Phase phase) {
+        Path runbook = project.home().resolve("runbooks").resolve("phase" + phase.number() + ".md");
+        if (!Files.isRegularFile(runbook)) {
+            throw new com.alai.cloud.deploy.UsageException("no runbook at " + runbook);
+        }
+        return RunbookParser.parse(runbook);
     }
 
     /** The numbered lines of the ```rollback block in runbooks/phaseN.md (empty when the runbook has none). */
