@@ -18,6 +18,7 @@ import java.util.Set;
 public final class RunbookParser {
     static final Set<String> KINDS = Set.of("http", "sql", "write_visible", "tcp", "dns", "command", "healthy_for");
     private static final int MAX_BLOCK = 8_192;
+    private static final java.util.regex.Pattern ANCHOR = java.util.regex.Pattern.compile("(^|[\\s\\[{,:-])[&*][A-Za-z0-9_-]+", java.util.regex.Pattern.MULTILINE);
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .loaderOptions(limits()).build());
 
@@ -70,6 +71,9 @@ public final class RunbookParser {
     }
 
     private static Check check(String yaml, String where) {
+        if (ANCHOR.matcher(yaml).find()) {
+            throw new UsageException(where + ": YAML anchors and aliases are not allowed in check blocks");
+        }
         Map<String, Object> spec;
         try {
             JsonNode node = YAML.readTree(yaml);

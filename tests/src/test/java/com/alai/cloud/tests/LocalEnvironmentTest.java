@@ -1,0 +1,77 @@
+package com.alai.cloud.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.alai.cloud.deploy.local.LocalEnvironment;
+import com.alai.cloud.deploy.local.LocalState;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * `local up dev-phase2`, `validate dev-phase2 --local` and `local down` against the real thing: a background process
+ * with embedded PostgreSQL, the migrated sample, a local OIDC issuer and mc-api.
+ */
+class LocalEnvironmentTest {
+    static final Path STATE = Offline.HOME.resolve(".alai");
+    static LocalState state;
+
+    @BeforeAll
+    static void up() throws Exception {
+        state = new LocalEnvironment(STATE, line -> { }).up("dev-phase2");
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        new LocalEnvironment(STATE, line -> { }).down("dev-phase2");
+    }
+
+    @Test
+    void theSampleIsMigratedAndVerifiedWith127OpenTasks() {
+        assertThat(state.vars()).containsEntry("SAMPLE_TASKS", "8378").containsEntry("SAMPLE_OPEN", "127")
+                .containsEntry("MIGRATION_VERIFIED", "true");
+    }
+
+    @Test
+    void thePrintedTokenOpensThePrintedUrl() throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(state.vars().get("MC_URL") + "/stats"))
+                .header("Authorization", "Bearer " + state.vars().get("TOKEN")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"total\":", "\"open\":");
+    }
+
+    @Test
+    void validateLocalPassesThePhaseTwoChecks() {
+        assertThat(PlanCommandTest.run("validate", "dev-phase2", "--local").code()).isZero();
+    }
+
+    @Test
+    void upAgainReusesTheRunningEnvironment() throws Exception {
+        assertThat(new LocalEnvironment(STATE, line -> { }).up("dev-phase2").pid()).isEqualTo(state.pid());
+    }
+
+    @Test
+    void downStopsExactlyWhatUpStarted() throws Exception {
+        // A second environment under another state directory proves down() touches only its own process.
+        Path other = Files.createTempDirectory("alai-local");
+        var env = new LocalEnvironment(other, line -> { });
+        LocalState second = env.up("dev-phase2");
+        assertThat(second.pid()).isNotEqualTo(state.pid());
+        assertThat(env.down("dev-phase2")).isTrue();
+        assertThat(ProcessHandle.of(second.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false)).isTrue();
+        assertThat(env.down("dev-phase2")).isFalse();
+    }
+
+    @Test
+    void validateLocalWithoutARunningEnvironmentIsAUsageError() {
+        assertThat(PlanCommandTest.run("validate", "dev-phase3", "--local").code()).isEqualTo(2);
+    }
+
+}
