@@ -112,6 +112,28 @@ class MissionControlMigrationTest {
     }
 
     @Test
+    void anEmojiStraddlingA64kCharacterBoundaryOfTheCopyStreamSurvives(@TempDir Path dir) throws Exception {
+        // The COPY line starts "1\tt\t"; the high surrogate of the emoji lands on character 65,535 of the stream.
+        String description = "x".repeat(65_536 - 4 - 1) + "👩‍💻 end";
+        Path file = dir.resolve("boundary.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE tasks (id INTEGER PRIMARY KEY, title TEXT, description TEXT, status TEXT)");
+            try (var ps = c.prepareStatement("INSERT INTO tasks VALUES (1, 't', ?, 'open')")) {
+                ps.setString(1, description);
+                ps.execute();
+            }
+        }
+        String url = freshDatabase();
+        MigrationReport report = new MissionControlMigration(line -> { }).run(file, url, null, false);
+        assertThat(report.clean()).isTrue();
+        try (Connection c = Postgres.connect(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT description FROM tasks WHERE id = 1")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo(description);
+        }
+    }
+
+    @Test
     void unknownColumnsAndNonCanonicalValuesAreKeptInExtra() throws Exception {
         String url = freshDatabase();
         migrate(url);

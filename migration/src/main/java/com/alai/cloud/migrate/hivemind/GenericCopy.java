@@ -5,7 +5,6 @@ import com.alai.cloud.migrate.Postgres;
 import com.alai.cloud.migrate.Sqlite;
 import com.alai.cloud.migrate.verify.Comparator;
 import com.alai.cloud.migrate.verify.Verification;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -136,8 +135,9 @@ public final class GenericCopy {
                 text.append('\n');
             }
         }
+        // Bytes, not a Reader: see Loader on pgjdbc splitting surrogate pairs between character chunks.
         pg.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + schema + "." + quote(table) + " FROM STDIN",
-                new StringReader(text.toString()));
+                new java.io.ByteArrayInputStream(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static String copyValue(Object value, String type) {

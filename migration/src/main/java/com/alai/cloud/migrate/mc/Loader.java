@@ -3,7 +3,7 @@ package com.alai.cloud.migrate.mc;
 import com.alai.cloud.migrate.MigrationException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Loads rows with COPY into a temporary table, then upserts them by id in the same transaction and moves the id
@@ -58,26 +59,28 @@ final class Loader {
         try (Statement s = pg.createStatement()) {
             s.execute("CREATE TEMP TABLE tasks_in (LIKE tasks INCLUDING DEFAULTS) ON COMMIT DROP");
         }
-        var text = new StringBuilder(rows.size() * 200);
-        var line = new StringBuilder();
-        for (TaskRow r : rows) {
-            line.setLength(0);
-            CopyText.field(line, r.id());
-            for (Object value : new Object[] {r.title(), r.description(), r.status(), r.assignee(), r.tags(), r.priority(),
-                    r.createdAt(), r.updatedAt(), r.closedAt(), r.archived(), JSON.writeValueAsString(r.extra())}) {
-                line.append('\t');
-                if (value == null) {
-                    line.append("\\N");
-                } else {
-                    var field = new StringBuilder();
-                    CopyText.field(field, value);
-                    line.append(field);
+        // Rows are encoded to UTF-8 here and streamed as bytes: pgjdbc's Reader-based copyIn encodes in fixed-size
+        // character chunks and turns a surrogate pair split across two chunks into "??".
+        try (var out = new java.io.BufferedOutputStream(new PGCopyOutputStream(pg.unwrap(PGConnection.class),
+                "COPY tasks_in (" + COLUMNS + ") FROM STDIN"), 1 << 16)) {
+            var line = new StringBuilder();
+            for (TaskRow r : rows) {
+                line.setLength(0);
+                CopyText.field(line, r.id());
+                for (Object value : new Object[] {r.title(), r.description(), r.status(), r.assignee(), r.tags(), r.priority(),
+                        r.createdAt(), r.updatedAt(), r.closedAt(), r.archived(), JSON.writeValueAsString(r.extra())}) {
+                    line.append('\t');
+                    if (value == null) {
+                        line.append("\\N");
+                    } else {
+                        var field = new StringBuilder();
+                        CopyText.field(field, value);
+                        line.append(field);
+                    }
                 }
+                out.write(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
             }
-            text.append(line).append('\n');
         }
-        pg.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY tasks_in (" + COLUMNS + ") FROM STDIN", new StringReader(text.toString()));
         try (Statement s = pg.createStatement()) {
             s.execute("INSERT INTO tasks (" + COLUMNS + ") SELECT " + COLUMNS + " FROM tasks_in"
                     + " ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,"

@@ -22,6 +22,7 @@ public final class RowConverter {
     private static final List<String> STATUSES = List.of("open", "in_progress", "blocked", "review", "done", "cancelled");
     private static final Set<String> TRUE = Set.of("1", "true", "t", "yes", "y");
     private static final Set<String> FALSE = Set.of("0", "false", "f", "no", "n");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final DateTimeFormatter SQLITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]");
 
     private final ColumnPlan plan;
@@ -114,7 +115,7 @@ public final class RowConverter {
         var tags = new ArrayList<String>();
         if (raw.startsWith("[")) {
             try {
-                for (Object tag : new com.fasterxml.jackson.databind.ObjectMapper().readValue(raw, List.class)) {
+                for (Object tag : JSON.readValue(raw, List.class)) {
                     tags.add(String.valueOf(tag));
                 }
                 return List.copyOf(tags);

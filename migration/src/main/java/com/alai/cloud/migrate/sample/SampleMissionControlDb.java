@@ -65,7 +65,7 @@ public final class SampleMissionControlDb {
                     long updated = created + random.nextInt(60 * 60 * 24 * 30);
                     ps.setLong(1, i);
                     ps.setString(2, title(i, random));
-                    ps.setString(3, i % 97 == 0 ? "x".repeat(100_000) + " end" : i % 11 == 0 ? null : hostile(random) + " details " + i);
+                    ps.setString(3, i % 97 == 0 && i <= 20_000 ? "x".repeat(100_000) + " end" : i % 11 == 0 ? null : hostile(random) + " details " + i);
                     ps.setString(4, isOpen ? OPEN_STATUSES[random.nextInt(OPEN_STATUSES.length)]
                             : CLOSED_STATUSES[random.nextInt(CLOSED_STATUSES.length)]);
                     ps.setString(5, AGENTS[random.nextInt(AGENTS.length)]);

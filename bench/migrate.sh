@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# `alai-deploy migrate mc` beside pgloader (Debian package) on the same SQLite files into the same PostgreSQL 15:
+# the 8,378-task sample and a 1,000,000-task one. Whole-process wall time, medians of RUNS, rows/s and the ratio;
+# then an ordered hash of (id, title, description) on both targets to show the row contents are identical.
+# Our time includes the verification pass (counts, aggregates, hash, every row); pgloader verifies nothing.
+# Usage: bench/migrate.sh [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")"
+source ./lib.sh
+source ./pg.sh
+RUNS="${1:-3}"
+ROOT="$(cd .. && pwd)"
+command -v pgloader >/dev/null || { apt-get update -q >/dev/null; apt-get install -y -q pgloader >/dev/null; }
+bench_pg
+DIR="$(mktemp -d)"
+"$ROOT/alai-deploy" migrate sample --out "$DIR/small.db" >/dev/null
+"$ROOT/alai-deploy" migrate sample --out "$DIR/large.db" --tasks 1000000 --open 12000 >/dev/null
+
+fresh() { # database name → url
+  psql -q "$BENCH_PG" -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" >/dev/null
+  echo "postgres://bench:bench@127.0.0.1:5432/$1"
+}
+content_hash() { # url table
+  psql -qtA "$1" -c "SELECT md5(string_agg(id::text || '|' || coalesce(title, '') || '|' || coalesce(description, ''), E'\n' ORDER BY id)) FROM $2"
+}
+
+for size in small large; do
+  rows=$( [[ $size == small ]] && echo 8378 || echo 1000000 )
+  ours=(); theirs=()
+  for _ in $(seq "$RUNS"); do
+    url=$(fresh bench_ours)
+    ours+=("$(time_ms "$ROOT/alai-deploy" migrate mc --from "$DIR/$size.db" --to "$url")")
+    url2=$(fresh bench_pgloader)
+    theirs+=("$(time_ms pgloader --quiet "sqlite://$DIR/$size.db" "postgresql://bench:bench@127.0.0.1:5432/bench_pgloader")")
+  done
+  o=$(median "${ours[@]}"); t=$(median "${theirs[@]}")
+  same=$([[ "$(content_hash "$url" tasks)" == "$(content_hash "$url2" tasks)" ]] && echo identical || echo DIFFERENT)
+  printf '%-6s rows=%-8s ours %7s ms (%8s rows/s)   pgloader %7s ms (%8s rows/s)   ratio %sx   contents %s\n' \
+    "$size" "$rows" "$o" "$(( rows * 1000 / o ))" "$t" "$(( rows * 1000 / t ))" "$(awk "BEGIN{printf \"%.2f\", $t/$o}")" "$same"
+done
