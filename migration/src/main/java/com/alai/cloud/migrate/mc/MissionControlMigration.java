@@ -42,7 +42,7 @@ public final class MissionControlMigration {
         long start = System.nanoTime();
         try (Connection sqlite = Sqlite.open(sqliteFile)) {
             ColumnPlan plan = ColumnPlan.discover(sqlite, table);
-            progress.accept("reading " + sqliteFile + " (" + plan.table() + ") …");
+            say(start, "reading " + sqliteFile + " (" + plan.table() + ") …");
             List<TaskRow> rows = read(sqlite, plan);
             long legacy = rows.stream().mapToLong(r -> r.extra().keySet().stream().filter(k -> k.startsWith(RowConverter.LEGACY)).count()).sum();
             long openSource = rows.stream().filter(r -> !r.status().equals("done") && !r.status().equals("cancelled")).count();
@@ -54,7 +54,7 @@ public final class MissionControlMigration {
                 Loader.prepare(pg);
                 pg.setAutoCommit(false);
                 try {
-                    progress.accept("loading " + rows.size() + " rows with COPY …");
+                    say(start, "loading " + rows.size() + " rows with COPY …");
                     Loader.load(pg, rows);
                     pg.commit();
                 } catch (Exception e) {
@@ -62,9 +62,11 @@ public final class MissionControlMigration {
                     throw new MigrationException("load failed and was rolled back: " + e.getMessage(), e);
                 }
                 pg.setAutoCommit(true);
-                progress.accept("verifying …");
+                say(start, "verifying …");
                 long[] ids = rows.stream().mapToLong(TaskRow::id).toArray();
+                say(start, "reading the target back …");
                 List<List<Object>> target = readTarget(pg, ids);
+                say(start, "comparing " + target.size() + " rows …");
                 Verification verification = Comparator.compare(COLUMNS, rows.stream().map(MissionControlMigration::values).toList(), target);
                 long openTarget = target.stream().filter(r -> !"done".equals(r.get(3)) && !"cancelled".equals(r.get(3))).count();
                 return new MigrationReport(plan.table(), plan.describe(), rows.size(), false, openSource, openTarget, legacy,
@@ -73,6 +75,10 @@ public final class MissionControlMigration {
         } catch (SQLException e) {
             throw new MigrationException("migration failed: " + e.getMessage(), e);
         }
+    }
+
+    private void say(long start, String message) {
+        progress.accept(String.format("[%6.1f s] %s", (System.nanoTime() - start) / 1e9, message));
     }
 
     private static long millis(long start) {
