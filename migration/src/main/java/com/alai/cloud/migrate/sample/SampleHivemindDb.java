@@ -1,6 +1,5 @@
 package com.alai.cloud.migrate.sample;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,11 +14,7 @@ public final class SampleHivemindDb {
     }
 
     public static void write(Path file, int messages, long seed) throws SQLException {
-        try {
-            Files.deleteIfExists(file);
-        } catch (java.io.IOException e) {
-            throw new SQLException("cannot replace " + file, e);
-        }
+        SampleFiles.replace(file);
         var random = new Random(seed);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             c.setAutoCommit(false);

@@ -47,11 +47,7 @@ public final class LocalCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            var err = spec.commandLine().getErr();
-            LocalState state = new LocalEnvironment(Wiring.stateDir(Project.locate()), line -> {
-                err.println(line);
-                err.flush();
-            }).up(supported(stack));
+            LocalState state = new LocalEnvironment(Wiring.stateDir(Project.locate()), Wiring.progress(spec)).up(supported(stack));
             var out = spec.commandLine().getOut();
             out.printf("%s is running locally (pid %d); stop it with: alai-deploy local down %s%n", stack, state.pid(), stack);
             state.vars().forEach((k, v) -> out.println("export " + k + "='" + v + "'"));

@@ -8,7 +8,6 @@ import com.alai.cloud.migrate.sample.SampleHivemindDb;
 import com.alai.cloud.migrate.sample.SampleMissionControlDb;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,10 +30,6 @@ public final class MigrateCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    static PrintWriter progress(CommandSpec spec) {
-        return spec.commandLine().getErr();
     }
 
     @Command(name = "mc", mixinStandardHelpOptions = true,
@@ -66,11 +61,7 @@ public final class MigrateCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            var err = progress(spec);
-            MigrationReport report = new MissionControlMigration(line -> {
-                err.println(line);
-                err.flush();
-            }).run(from, to, table, dryRun);
+            MigrationReport report = new MissionControlMigration(Wiring.progress(spec)).run(from, to, table, dryRun);
             var out = spec.commandLine().getOut();
             if (json) {
                 out.println(JSON.writeValueAsString(report));
@@ -114,11 +105,7 @@ public final class MigrateCommand implements Runnable {
 
         @Override
         public Integer call() {
-            var err = progress(spec);
-            List<GenericCopy.TableResult> results = new GenericCopy(line -> {
-                err.println(line);
-                err.flush();
-            }).run(from, to, schema, dryRun);
+            List<GenericCopy.TableResult> results = new GenericCopy(Wiring.progress(spec)).run(from, to, schema, dryRun);
             var out = spec.commandLine().getOut();
             boolean clean = true;
             for (var r : results) {

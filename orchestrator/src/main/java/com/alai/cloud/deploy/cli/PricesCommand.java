@@ -51,12 +51,9 @@ public final class PricesCommand implements Runnable {
                 throw new UsageException("--api-url must be https:// (plain http only to localhost)");
             }
             PriceTable current = PriceTable.load(region);
-            var err = spec.commandLine().getErr();
-            err.println("querying " + apiUrl + " for " + region + " …");
-            String table = new PriceRefresher(apiUrl).refresh(current, LocalDate.now(), line -> {
-                err.println(line);
-                err.flush();
-            });
+            var progress = Wiring.progress(spec);
+            progress.accept("querying " + apiUrl + " for " + region + " …");
+            String table = new PriceRefresher(apiUrl).refresh(current, LocalDate.now(), progress);
             if (dryRun) {
                 spec.commandLine().getOut().println(table);
                 return ExitCode.OK;

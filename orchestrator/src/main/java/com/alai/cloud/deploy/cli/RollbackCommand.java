@@ -36,7 +36,7 @@ public final class RollbackCommand implements java.util.concurrent.Callable<Inte
     public Integer call() {
         Project project = Project.locate();
         Phase phase = StackArgument.phase(env, stack);
-        var ctx = Wiring.deploy(project, env, phase, spec.commandLine().getErr(), RunbookValidation.forDeploy(project, env));
+        var ctx = Wiring.deploy(project, env, phase, Wiring.progress(spec), RunbookValidation.forDeploy(project, env));
         PhaseEntry entry = new RollbackFlow(ctx).run(phase);
         var out = spec.commandLine().getOut();
         out.printf("%s rolled back to %s (%s)%n%nNow, outside Azure:%n", stack, entry.lastKnownGood().commit(),

@@ -54,7 +54,7 @@ public final class UpCommand implements Callable<Integer> {
         Phase phase = StackArgument.phase(env, stack);
         Map<String, String> config = Map.of("images", effectiveImages(project, phase));
         PhaseValidator validator = RunbookValidation.forDeploy(project, env);
-        var ctx = Wiring.deploy(project, env, phase, spec.commandLine().getErr(), validator);
+        var ctx = Wiring.deploy(project, env, phase, Wiring.progress(spec), validator);
         PhaseEntry entry = new UpFlow(ctx).run(phase, config, Optional.ofNullable(overrideReason));
         spec.commandLine().getOut().printf("%s deployed and validated; last-known-good %s (%s)%n", stack,
                 entry.lastKnownGood().commit(), entry.lastKnownGood().configHash());

@@ -67,13 +67,10 @@ public final class ValidateCommand implements Callable<Integer> {
             }
             variables.put(v.substring(0, eq), v.substring(eq + 1));
         }
-        var err = spec.commandLine().getErr();
+        var progress = Wiring.progress(spec);
         var checks = RunbookValidation.checks(project, phase);
-        err.println("validating " + stack + (local ? " (local)" : "") + ": " + checks.size() + " checks from runbooks/phase" + phase.number() + ".md");
-        List<CheckResult> results = new Validator(variables, local, line -> {
-            err.println(line);
-            err.flush();
-        }).run(checks);
+        progress.accept("validating " + stack + (local ? " (local)" : "") + ": " + checks.size() + " checks from runbooks/phase" + phase.number() + ".md");
+        List<CheckResult> results = new Validator(variables, local, progress).run(checks);
         boolean passed = Validator.passed(results);
         if (!local) {
             String at = Instant.now().toString();

@@ -25,6 +25,15 @@ final class Wiring {
     private Wiring() {
     }
 
+    /** Progress lines go to stderr at once, so stdout stays clean for --json and pipes. */
+    static java.util.function.Consumer<String> progress(picocli.CommandLine.Model.CommandSpec spec) {
+        PrintWriter err = spec.commandLine().getErr();
+        return line -> {
+            err.println(line);
+            err.flush();
+        };
+    }
+
     static Path stateDir(Project project) {
         return project.home().resolve(".alai");
     }
@@ -38,15 +47,13 @@ final class Wiring {
         return new ChainedSecretSource(List.of(EnvSecretSource.fromSystem(), BwCliSecretSource.fromSystem()));
     }
 
-    static DeployContext deploy(Project project, String env, Phase phase, PrintWriter err, PhaseValidator validator) {
+    static DeployContext deploy(Project project, String env, Phase phase, java.util.function.Consumer<String> progress,
+                                PhaseValidator validator) {
         Clock clock = Clock.systemUTC();
         var engine = new AutomationStackEngine(project.home(), System.getenv());
         var preflight = new PlanPreflight(project.config(env, phase), secrets(), clock);
         return new DeployContext(env, engine, journal(project), stateDir(project).resolve("checkpoints"), preflight,
-                validator, commit(project.home()), clock, line -> {
-                    err.println(line);
-                    err.flush();
-                }, StepHook.NONE);
+                validator, commit(project.home()), clock, progress, StepHook.NONE);
     }
 
     /** The checked-out commit, with "-dirty" when the work tree has changes; "unknown" outside git. */

@@ -116,42 +116,34 @@ public final class CostModel {
         return memory.endsWith("Gi") ? Double.parseDouble(memory.substring(0, memory.length() - 2)) : 0;
     }
 
-    /** What is left of the subscription's monthly free grants. */
+    /** What is left of the subscription's monthly free grants; each take returns the part the grant did not cover. */
     private static final class Grant {
-        private double cpu;
-        private double mem;
-        private double requests;
-        private double logs;
+        private final double[] left;
 
         Grant(double cpu, double mem, double requests, double logs) {
-            this.cpu = cpu;
-            this.mem = mem;
-            this.requests = requests;
-            this.logs = logs;
+            this.left = new double[] {cpu, mem, requests, logs};
+        }
+
+        private double take(int kind, double used) {
+            double free = Math.min(left[kind], used);
+            left[kind] -= free;
+            return used - free;
         }
 
         double takeCpu(double used) {
-            double free = Math.min(cpu, used);
-            cpu -= free;
-            return used - free;
+            return take(0, used);
         }
 
         double takeMem(double used) {
-            double free = Math.min(mem, used);
-            mem -= free;
-            return used - free;
+            return take(1, used);
         }
 
         double takeRequests(double used) {
-            double free = Math.min(requests, used);
-            requests -= free;
-            return used - free;
+            return take(2, used);
         }
 
         double takeLogs(double used) {
-            double free = Math.min(logs, used);
-            logs -= free;
-            return used - free;
+            return take(3, used);
         }
     }
 }
