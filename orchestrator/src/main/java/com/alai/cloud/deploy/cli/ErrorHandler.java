@@ -29,6 +29,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             case IllegalArgumentException i -> ExitCode.USAGE;
             case CheckFailedException c -> ExitCode.CHECK_FAILED;
             case com.alai.cloud.migrate.MigrationException m -> ExitCode.USAGE;
+            case com.alai.cloud.images.ImageException i -> ExitCode.FAILED;
             case SynthesisException s -> ExitCode.FAILED;
             case IllegalStateException i -> ExitCode.FAILED;
             default -> ExitCode.FAILED;

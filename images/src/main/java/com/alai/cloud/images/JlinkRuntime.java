@@ -1,0 +1,84 @@
+package com.alai.cloud.images;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * A Java runtime of only the modules a service needs (jdeps over its jar and libs, plus the few loaded reflectively),
+ * built with jlink from the JDK running this tool, and cached by module set and JDK version.
+ */
+public final class JlinkRuntime {
+    /** Loaded by reflection or by the JVM itself, so jdeps cannot see them. */
+    static final List<String> ALWAYS = List.of("jdk.unsupported", "jdk.crypto.cryptoki", "jdk.zipfs", "jdk.localedata");
+
+    private final Path jdk;
+    private final Path cache;
+
+    public JlinkRuntime(Path jdk, Path cache) {
+        this.jdk = jdk;
+        this.cache = cache;
+    }
+
+    public static Path currentJdk() {
+        return Path.of(System.getProperty("java.home"));
+    }
+
+    public Path build(ImageSpec spec) {
+        var modules = new TreeSet<String>(List.of(modules(spec).split(",")));
+        for (String extra : ALWAYS) {
+            if (Files.isRegularFile(jdk.resolve("jmods").resolve(extra + ".jmod")) || hasModule(extra)) {
+                modules.add(extra);
+            }
+        }
+        String key = hash(String.join(",", modules) + "@" + Runtime.version());
+        Path out = cache.resolve("runtime-" + key);
+        if (Files.isExecutable(out.resolve("bin/java"))) {
+            return out;
+        }
+        try {
+            Files.createDirectories(cache);
+            Path temp = Files.createTempDirectory(cache, "jlink");
+            Files.delete(temp);
+            Processes.run(List.of(jdk.resolve("bin/jlink").toString(), "--add-modules", String.join(",", modules),
+                    "--strip-debug", "--no-header-files", "--no-man-pages", "--compress=zip-6", "--output", temp.toString()));
+            Files.move(temp, out);
+            return out;
+        } catch (IOException e) {
+            throw new ImageException("cannot create the runtime in " + cache + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String modules(ImageSpec spec) {
+        var command = new ArrayList<>(List.of(jdk.resolve("bin/jdeps").toString(), "--print-module-deps",
+                "--ignore-missing-deps", "--multi-release", Integer.toString(Runtime.version().feature()),
+                "--class-path", spec.libDir() + "/*", spec.jar().toString()));
+        try (var libs = Files.list(spec.libDir())) {
+            libs.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> command.add(p.toString()));
+        } catch (IOException e) {
+            throw new ImageException("cannot list " + spec.libDir(), e);
+        }
+        String out = Processes.run(command).strip();
+        String last = out.lines().reduce((a, b) -> b).orElse("java.base");
+        return last.matches("[a-z0-9.,]+") ? last : "java.base";
+    }
+
+    private static boolean hasModule(String name) {
+        return ModuleLayer.boot().findModule(name).isPresent()
+                || java.lang.module.ModuleFinder.ofSystem().find(name).isPresent();
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package com.alai.cloud.deploy.cli;
+
+import com.alai.cloud.deploy.ExitCode;
+import com.alai.cloud.deploy.Project;
+import com.alai.cloud.deploy.UsageException;
+import com.alai.cloud.images.BuiltImage;
+import com.alai.cloud.images.ImageSpec;
+import com.alai.cloud.images.JlinkRuntime;
+import com.alai.cloud.images.RegistryAuth;
+import com.alai.cloud.images.ServiceImageBuilder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `alai-deploy images build|push`: OCI images of services-src, daemonless, reproducible, pinned by digest. */
+@Command(name = "images", mixinStandardHelpOptions = true,
+        description = "Builds the services' container images without a Docker daemon and pushes them by digest.",
+        subcommands = {ImagesCommand.Build.class, ImagesCommand.Push.class})
+public final class ImagesCommand implements Runnable {
+    /** Services with sources in services-src/ (the others are declared with images from config). */
+    static final List<String> SERVICES = List.of("mc-api");
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static List<String> services(List<String> asked) {
+        if (asked.isEmpty()) {
+            return SERVICES;
+        }
+        for (String s : asked) {
+            if (!SERVICES.contains(s)) {
+                throw new UsageException("no service '" + s + "' in services-src; known: " + SERVICES);
+            }
+        }
+        return asked;
+    }
+
+    static ServiceImageBuilder builder(Project project, CommandSpec spec) {
+        Path work = Wiring.stateDir(project).resolve("images");
+        return new ServiceImageBuilder(new JlinkRuntime(JlinkRuntime.currentJdk(), work), work, Wiring.progress(spec));
+    }
+
+    @Command(name = "build", mixinStandardHelpOptions = true,
+            description = {"Builds one OCI image tarball per service into .alai/images/ (scratch + glibc + jlink'd runtime +",
+                    "dependencies + application, non-root, fixed timestamps) and prints each digest."},
+            footerHeading = "%nExamples:%n", footer = {"  alai-deploy images build", "  alai-deploy images build mc-api --json"})
+    static final class Build implements Callable<Integer> {
+        @Parameters(paramLabel = "SERVICE", arity = "0..*")
+        List<String> services = new ArrayList<>();
+
+        @Option(names = "--json", description = "Print the digests as JSON.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Project project = Project.locate();
+            var built = new ArrayList<BuiltImage>();
+            for (String service : services(services)) {
+                Path out = Wiring.stateDir(project).resolve("images").resolve(service + ".tar");
+                Files.createDirectories(out.getParent());
+                built.add(builder(project, spec).toTar(ImageSpec.of(project.home().resolve("services-src"), service), out));
+            }
+            print(spec, built, json);
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "push", mixinStandardHelpOptions = true,
+            description = {"Builds and pushes each service to REGISTRY/SERVICE and records the pinned references",
+                    "(repo@sha256:…) in .alai/images/pins.json; `up` pins them into the stack config. ACR: export",
+                    "ALAI_REGISTRY_USERNAME=00000000-0000-0000-0000-000000000000 and ALAI_REGISTRY_TOKEN from",
+                    "`az acr login -n NAME --expose-token`."},
+            footerHeading = "%nExamples:%n", footer = {"  alai-deploy images push --registry 127.0.0.1:5000 --insecure",
+                    "  alai-deploy images push --registry cralaidevswcf1e081.azurecr.io"})
+    static final class Push implements Callable<Integer> {
+        @Parameters(paramLabel = "SERVICE", arity = "0..*")
+        List<String> services = new ArrayList<>();
+
+        @Option(names = "--registry", required = true, description = "host[:port][/prefix]")
+        String registry;
+
+        @Option(names = "--insecure", description = "Allow plain HTTP (a local registry only).")
+        boolean insecure;
+
+        @Option(names = "--json", description = "Print the digests as JSON.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!registry.matches("[a-z0-9.-]+(:\\d{1,5})?(/[a-z0-9._-]+)*")) {
+                throw new UsageException("--registry '" + registry + "' must be host[:port][/prefix]");
+            }
+            Project project = Project.locate();
+            var built = new ArrayList<BuiltImage>();
+            for (String service : services(services)) {
+                built.add(builder(project, spec).push(ImageSpec.of(project.home().resolve("services-src"), service),
+                        registry + "/" + service, RegistryAuth.fromEnvironment(insecure)));
+            }
+            Path pins = Wiring.stateDir(project).resolve("images").resolve("pins.json");
+            var all = new LinkedHashMap<String, String>();
+            if (Files.isRegularFile(pins)) {
+                new ObjectMapper().readTree(pins.toFile()).fields().forEachRemaining(e -> all.put(e.getKey(), e.getValue().asText()));
+            }
+            built.forEach(b -> all.put(b.service(), b.pinned()));
+            Files.createDirectories(pins.getParent());
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(pins.toFile(), all);
+            print(spec, built, json);
+            return ExitCode.OK;
+        }
+    }
+
+    static void print(CommandSpec spec, List<BuiltImage> built, boolean json) throws Exception {
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(built));
+            return;
+        }
+        built.forEach(b -> out.println(b.service() + "  " + b.pinned()));
+    }
+}
