@@ -7,6 +7,9 @@ import com.alai.cloud.deploy.flow.UpFlow;
 import com.alai.cloud.deploy.journal.PhaseEntry;
 import com.alai.cloud.stacks.config.ImageRef;
 import com.alai.cloud.stacks.phases.Phase;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +29,8 @@ import picocli.CommandLine.Spec;
                 "Refuses when the previous phase is not validated unless --override-reason is given (it is recorded).",
                 "Re-running after an interruption resumes at the step after the last one completed."},
         footerHeading = "%nExamples:%n",
-        footer = {"  alai-deploy up dev --image mc-api=cralaidevswc1a2b3c.azurecr.io/mc-api@sha256:…",
+        footer = {"  alai-deploy images push --registry cralaidevswcf1e081.azurecr.io && alai-deploy up dev-phase2",
+                "  alai-deploy up dev --image mc-api=cralaidevswc1a2b3c.azurecr.io/mc-api@sha256:…",
                 "  alai-deploy up dev-phase2 --override-reason \"phase 1 validated by hand on 2026-11-20\""})
 public final class UpCommand implements Callable<Integer> {
 
@@ -49,7 +53,7 @@ public final class UpCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Project project = Project.locate();
         Phase phase = StackArgument.phase(env, stack);
         Map<String, String> config = Map.of("images", effectiveImages(project, phase));
@@ -62,9 +66,14 @@ public final class UpCommand implements Callable<Integer> {
     }
 
     /** The environment's images with the --image pins applied, as the JSON list the stack config takes. */
-    private String effectiveImages(Project project, Phase phase) {
+    private String effectiveImages(Project project, Phase phase) throws java.io.IOException {
         Map<String, String> merged = new LinkedHashMap<>();
         project.settings(env, phase).images().forEach((service, ref) -> merged.put(service, ref.value()));
+        // Digests recorded by `alai-deploy images push` pin the images built from this checkout.
+        Path pins = Wiring.stateDir(project).resolve("images").resolve("pins.json");
+        if (Files.isRegularFile(pins)) {
+            new ObjectMapper().readTree(pins.toFile()).fields().forEachRemaining(e -> merged.put(e.getKey(), e.getValue().asText()));
+        }
         for (String pin : images) {
             int eq = pin.indexOf('=');
             if (eq < 1) {

@@ -1,0 +1,119 @@
+package com.alai.cloud.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.alai.cloud.deploy.local.LocalEnvironment;
+import com.alai.cloud.deploy.local.LocalState;
+import com.alai.cloud.images.BuiltImage;
+import com.alai.cloud.images.ImageSpec;
+import com.alai.cloud.images.JlinkRuntime;
+import com.alai.cloud.images.RegistryAuth;
+import com.alai.cloud.images.ServiceImageBuilder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Build mc-api's image, push it to a real registry (Debian's docker-registry on 127.0.0.1), inspect it with skopeo,
+ * run it with podman against real PostgreSQL and a real issuer, and get 200 from /healthz. `.ci/run` installs them.
+ */
+class ImageEndToEndTest {
+    static final List<String> PODMAN = List.of("podman", "--runtime", "runc", "--cgroup-manager", "cgroupfs",
+            "--storage-driver", "vfs");
+    static Process registry;
+    static int registryPort;
+    static Path dir;
+    static BuiltImage pushed;
+    static LocalEnvironment local;
+    static LocalState state;
+
+    @BeforeAll
+    static void pushAndStart() throws Exception {
+        dir = Files.createTempDirectory("alai-e2e");
+        try (var socket = new ServerSocket(0)) {
+            registryPort = socket.getLocalPort();
+        }
+        Files.writeString(dir.resolve("registry.yml"), "version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: "
+                + dir.resolve("data") + "\nhttp:\n  addr: 127.0.0.1:" + registryPort + "\n");
+        registry = new ProcessBuilder("docker-registry", "serve", dir.resolve("registry.yml").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
+        for (int i = 0; i < 100 && !reachable("http://127.0.0.1:" + registryPort + "/v2/"); i++) {
+            Thread.sleep(100);
+        }
+        var builder = new ServiceImageBuilder(new JlinkRuntime(JlinkRuntime.currentJdk(), dir.resolve("runtimes")), dir, l -> { });
+        pushed = builder.push(ImageSpec.of(Offline.HOME.resolve("services-src"), "mc-api"),
+                "127.0.0.1:" + registryPort + "/mc-api", RegistryAuth.anonymous(true));
+        local = new LocalEnvironment(dir.resolve("state"), l -> { });
+        state = local.up("dev-phase2");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        run(List.of("rm", "-f", "alai-e2e-mc-api"), 60);
+        if (local != null) {
+            local.down("dev-phase2");
+        }
+        if (registry != null) {
+            registry.destroy();
+        }
+    }
+
+    static boolean reachable(String url) {
+        try {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    static String run(List<String> args, int timeoutSeconds) throws Exception {
+        var command = new ArrayList<>(args.get(0).equals("skopeo") ? List.<String>of() : PODMAN);
+        command.addAll(args);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+
+    @Test
+    void skopeoSeesThePushedDigest() throws Exception {
+        String inspect = run(List.of("skopeo", "inspect", "--tls-verify=false", "docker://" + pushed.pinned()), 60);
+        assertThat(new ObjectMapper().readTree(inspect).path("Digest").asText()).isEqualTo(pushed.digest());
+    }
+
+    @Test
+    void theImageRunsUnderPodmanAndAnswersHealthz() throws Exception {
+        String db = state.vars().get("DATABASE_URL").replace("jdbc:postgresql://", "postgres://postgres:@").replace("?user=postgres", "");
+        run(List.of("run", "-d", "--name", "alai-e2e-mc-api", "--ulimit", "nofile=4096:4096", "--ulimit", "nproc=4096:4096",
+                "--network", "host", "--tls-verify=false", "-e", "PORT=18099", "-e", "DATABASE_URL=" + db,
+                "-e", "OIDC_ISSUER=" + state.vars().get("OIDC_ISSUER"), "-e", "OIDC_AUDIENCE=api://alai-control-plane",
+                pushed.pinned()), 300);
+        int status = 0;
+        for (int i = 0; i < 300 && status != 200; i++) {
+            try {
+                status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18099/healthz")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (Exception e) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(status).isEqualTo(200);
+        assertThat(run(List.of("exec", "alai-e2e-mc-api", "/opt/java/bin/java", "-XshowSettings:properties", "-version"), 60))
+                .contains("user.name = app");
+    }
+}
