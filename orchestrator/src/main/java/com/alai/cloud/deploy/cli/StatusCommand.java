@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** Every phase at a glance: its stack, last-known-good, validation state and any unfinished operation. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Shows every phase's stack, last-known-good (commit, config hash, digests, time), validation and in-flight state.",
-        footerHeading = "%nExamples:%n", footer = {"  alai-deploy status", "  alai-deploy status --json"})
+        footerHeading = "%nExamples:%n", footer = {"  alai-deploy status", "  alai-deploy status --json", "  alai-deploy status --drift"})
 public final class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--env", defaultValue = "dev", description = "Environment (default: ${DEFAULT-VALUE}).")
@@ -26,6 +26,9 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the journal entries as JSON.")
     boolean json;
+
+    @Option(names = "--drift", description = "Also run a refresh preview of every deployed stack and list drift (needs the Pulumi CLI).")
+    boolean drift;
 
     @Spec
     CommandSpec spec;
@@ -53,6 +56,18 @@ public final class StatusCommand implements Callable<Integer> {
                     e.validation(), lkg == null ? "-" : lkg.commit() + " (" + lkg.digests().size() + " img)",
                     lkg == null ? "-" : lkg.at(), lkg == null ? "-" : lkg.configHash(),
                     e.inFlight() == null ? "-" : e.inFlight().operation() + " after " + e.inFlight().completedStep());
+        }
+        if (drift) {
+            var engine = new com.alai.cloud.deploy.engine.AutomationStackEngine(Project.locate().home(), System.getenv());
+            out.println();
+            for (PhaseEntry e : entries) {
+                if (e.lastKnownGood() == null) {
+                    continue;
+                }
+                var found = engine.refresh(e.stack(), true, line -> { });
+                out.println(e.stack() + ": " + (found.none() ? "no drift" : found.changes().size() + " change(s)"));
+                found.changes().forEach(c -> out.println("  ~ " + c));
+            }
         }
         out.println();
         out.println("journal: " + journal.file());

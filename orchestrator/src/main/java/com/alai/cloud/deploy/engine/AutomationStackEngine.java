@@ -48,7 +48,7 @@ public final class AutomationStackEngine implements StackEngine {
     }
 
     @Override
-    public Drift refresh(String name, Consumer<String> progress) {
+    public Drift refresh(String name, boolean previewOnly, Consumer<String> progress) {
         try (WorkspaceStack stack = stack(name)) {
             var changes = new ArrayList<String>();
             stack.refresh(RefreshOptions.builder().onStandardOutput(line -> {
@@ -56,7 +56,7 @@ public final class AutomationStackEngine implements StackEngine {
                 if (line.contains(" ~ ") || line.contains(" - ") || line.contains("updated")) {
                     changes.add(line.strip());
                 }
-            }).color("never").build());
+            }).previewOnly(previewOnly).color("never").build());
             return new Drift(name, List.copyOf(changes));
         } catch (Exception e) {
             throw new EngineException("pulumi refresh of " + name + " failed: " + e.getMessage(), e);

@@ -66,9 +66,12 @@ public final class InMemoryStackEngine implements StackEngine {
     }
 
     @Override
-    public synchronized Drift refresh(String stack, Consumer<String> progress) {
+    public synchronized Drift refresh(String stack, boolean previewOnly, Consumer<String> progress) {
         requireDeployed(stack);
         List<String> changes = List.copyOf(drift.getOrDefault(stack, List.of()));
+        if (!previewOnly) {
+            drift.remove(stack);
+        }
         changes.forEach(c -> progress.accept("  ~ " + c));
         return new Drift(stack, changes);
     }

@@ -24,7 +24,8 @@ public interface StackEngine {
 
     Deployment up(String stack, Map<String, String> config, Consumer<String> progress);
 
-    Drift refresh(String stack, Consumer<String> progress);
+    /** Reconciles state with the cloud and reports drift; with {@code previewOnly} the state is left untouched. */
+    Drift refresh(String stack, boolean previewOnly, Consumer<String> progress);
 
     /** The stack's state as JSON, for a checkpoint before an update. */
     String exportState(String stack);

@@ -46,7 +46,7 @@ public final class RollbackFlow {
         InFlight inFlight = ctx.journal().entry(stack).inFlight();
         switch (step) {
             case REFRESH -> {
-                var drift = ctx.engine().refresh(stack, ctx.progress());
+                var drift = ctx.engine().refresh(stack, false, ctx.progress());
                 ctx.progress().accept(drift.none() ? "  no drift" : "  drift adopted: " + drift.changes().size() + " change(s)");
             }
             case CHECKPOINT -> {
