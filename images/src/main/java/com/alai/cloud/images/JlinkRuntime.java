@@ -18,6 +18,9 @@ public final class JlinkRuntime {
     /** Loaded by reflection or by the JVM itself, so jdeps cannot see them. */
     static final List<String> ALWAYS = List.of("jdk.unsupported", "jdk.crypto.cryptoki", "jdk.zipfs", "jdk.localedata");
 
+    static final String FALLBACK = "java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,"
+            + "java.security.jgss,java.sql,java.xml,jdk.httpserver";
+
     private final Path jdk;
     private final Path cache;
 
@@ -64,7 +67,13 @@ public final class JlinkRuntime {
         } catch (IOException e) {
             throw new ImageException("cannot list " + spec.libDir(), e);
         }
-        String out = Processes.run(command).strip();
+        String out;
+        try {
+            out = Processes.run(command).strip();
+        } catch (ImageException e) {
+            // jdeps gives up on some modular jars (e.g. azure-core naming reactor.core); a broad, known-good set instead.
+            return FALLBACK;
+        }
         String last = out.lines().reduce((a, b) -> b).orElse("java.base");
         return last.matches("[a-z0-9.,]+") ? last : "java.base";
     }
