@@ -22,10 +22,10 @@ public final class ChainedSecretSource implements SecretSource {
             try {
                 return source.resolve(ref);
             } catch (SecretNotFoundException e) {
-                reasons.add(e.getMessage());
+                reasons.add(e.reason());
             }
         }
-        throw new SecretNotFoundException(ref, describe(), String.join("; ", reasons));
+        throw new SecretNotFoundException(ref, "any source", String.join("; ", reasons));
     }
 
     @Override

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         version = "alai-deploy 0.1.0",
         description = "Moves ALAI's control plane off ANVIL onto Azure, one phase at a time.",
         subcommands = {PlanCommand.class, StatusCommand.class, UpCommand.class, RollbackCommand.class, MigrateCommand.class,
-                LocalCommand.class, ValidateCommand.class, ImagesCommand.class, BackupCommand.class,
+                LocalCommand.class, ValidateCommand.class, ImagesCommand.class, BackupCommand.class, SecretsCommand.class,
                 PricesCommand.class,
                 CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
