@@ -168,6 +168,16 @@ class MissionControlMigrationTest {
     }
 
     @Test
+    void aRowTheSourceDoesNotHaveInsideTheMigratedIdRangeFailsVerification() throws Exception {
+        String url = freshDatabase();
+        migrate(url);
+        sql(url, "INSERT INTO tasks (id, title, status) VALUES (0, 'smuggled in', 'open')");
+        MigrationReport report = migrate(url);
+        assertThat(report.clean()).isFalse();
+        assertThat(report.verification().differences()).contains("row 0 is in the target but not in the source");
+    }
+
+    @Test
     void dryRunPrintsTheMappingAndWritesNothing() throws Exception {
         String url = freshDatabase();
         MigrationReport report = new MissionControlMigration(line -> { }).run(sample, url, null, true);

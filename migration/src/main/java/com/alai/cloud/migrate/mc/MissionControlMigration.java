@@ -114,8 +114,10 @@ public final class MissionControlMigration {
     private static List<List<Object>> readTarget(Connection pg, long[] ids) throws SQLException {
         var rows = new ArrayList<List<Object>>();
         try (PreparedStatement ps = pg.prepareStatement("SELECT " + String.join(", ", COLUMNS.subList(0, 11))
-                + ", extra::text FROM tasks WHERE id = ANY(?) ORDER BY id")) {
-            ps.setArray(1, pg.createArrayOf("bigint", Arrays.stream(ids).boxed().toArray()));
+                + ", extra::text FROM tasks WHERE id <= ? ORDER BY id")) {
+            // Rows above the highest migrated id were created in PostgreSQL since (the sequence starts there) and are
+            // kept; any other row the source does not have is a difference.
+            ps.setLong(1, ids.length == 0 ? Long.MIN_VALUE : ids[ids.length - 1]);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Array tags = rs.getArray(6);
