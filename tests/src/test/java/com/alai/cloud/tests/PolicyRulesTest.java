@@ -66,6 +66,7 @@ class PolicyRulesTest {
                         RuleCases.app(RuleCases::none)),
                 Arguments.of("ALAI-015", RuleCases.app(b -> b.cpu(0.3)), RuleCases.app(b -> b.cpu(0.5).memory("1Gi"))),
                 Arguments.of("ALAI-016", RuleCases.app(b -> b.probes(RuleCases.noProbes())), RuleCases.app(RuleCases::none)),
+                Arguments.of("ALAI-017", RuleCases.manualJob(false), RuleCases.manualJob(true)),
                 Arguments.of("ALAI-020", RuleCases.postgres(b -> b.sku("Standard_D2s_v3", "GeneralPurpose")), RuleCases.postgres(b -> b)),
                 Arguments.of("ALAI-021", RuleCases.postgres(b -> b.backupRetentionDays(3)), RuleCases.postgres(b -> b)),
                 Arguments.of("ALAI-022", RuleCases.postgres(b -> b.highAvailability("ZoneRedundant")), RuleCases.postgres(b -> b)),

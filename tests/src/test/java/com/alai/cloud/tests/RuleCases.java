@@ -102,6 +102,20 @@ final class RuleCases {
                 .build(), CustomResourceOptions.builder().protect(true).build());
     }
 
+    static BiConsumer<Context, StackEnvironment> manualJob(boolean scheduled) {
+        return (ctx, env) -> new com.pulumi.azurenative.app.Job("backup-job", com.pulumi.azurenative.app.JobArgs.builder()
+                .jobName("caj-alai-backup-job-dev-swc").resourceGroupName("rg-alai-dev-swc").location("swedencentral")
+                .environmentId("env-id").tags(env.settings().naming().tags("2-control-plane"))
+                .identity(com.pulumi.azurenative.app.inputs.ManagedServiceIdentityArgs.builder().type("UserAssigned")
+                        .userAssignedIdentities(java.util.List.of("identity-id")).build())
+                .configuration(scheduled
+                        ? com.pulumi.azurenative.app.inputs.JobConfigurationArgs.builder().triggerType("Schedule").replicaTimeout(1800)
+                                .scheduleTriggerConfig(com.pulumi.azurenative.app.inputs.JobConfigurationScheduleTriggerConfigArgs.builder()
+                                        .cronExpression("30 2 * * *").build()).build()
+                        : com.pulumi.azurenative.app.inputs.JobConfigurationArgs.builder().triggerType("Manual").replicaTimeout(1800).build())
+                .build());
+    }
+
     static ContainerServiceArgs.Builder none(ContainerServiceArgs.Builder b) {
         return b;
     }

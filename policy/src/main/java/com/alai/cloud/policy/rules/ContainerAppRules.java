@@ -43,6 +43,9 @@ final class ContainerAppRules {
                 new Rule("ALAI-015", Severity.MANDATORY, "CPU and memory are a valid consumption pair",
                         "The consumption plan accepts only 0.25 vCPU steps with 2 GiB per vCPU.", List.of(), APP_OR_JOB,
                         ContainerAppRules::sizing),
+                new Rule("ALAI-017", Severity.MANDATORY, "Jobs run on a schedule with a timeout, as the managed identity",
+                        "A backup that never runs, runs forever, or runs with a password is no backup.", List.of(),
+                        type("app:Job"), ContainerAppRules::scheduledJob),
                 new Rule("ALAI-016", Severity.MANDATORY, "Liveness and readiness probes are set",
                         "Without probes a hung replica keeps receiving traffic.", List.of(), APP,
                         ContainerAppRules::probes));
@@ -107,6 +110,17 @@ final class ContainerAppRules {
                 && Math.abs(Double.parseDouble(memory.substring(0, memory.length() - 2)) - cpu * 2) < 1e-9;
         return failIf(!(step && pair), "cpu " + cpu + " / memory " + memory
                 + " is not a consumption pair (0.25 vCPU steps, 2 GiB per vCPU, e.g. 0.25/0.5Gi)");
+    }
+
+    private static Optional<String> scheduledJob(ResourceNode node, com.alai.cloud.policy.graph.ResourceGraph g, PolicyContext c) {
+        String cron = node.string("configuration.scheduleTriggerConfig.cronExpression").orElse("");
+        if (!"Schedule".equals(node.string("configuration.triggerType").orElse("")) || !cron.matches("(\\S+\\s+){4}\\S+")) {
+            return Optional.of("trigger is not a 5-field cron schedule");
+        }
+        if (number(node, "configuration.replicaTimeout") < 60) {
+            return Optional.of("replicaTimeout is missing or under 60 s");
+        }
+        return failIf(!"UserAssigned".equals(node.string("identity.type").orElse("")), "the job has no user-assigned identity");
     }
 
     private static Optional<String> probes(ResourceNode node, com.alai.cloud.policy.graph.ResourceGraph g, PolicyContext c) {
