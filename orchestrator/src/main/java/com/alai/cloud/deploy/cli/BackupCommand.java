@@ -7,8 +7,6 @@ import com.alai.cloud.services.backup.Dumper;
 import com.alai.cloud.services.backup.Servers;
 import com.alai.cloud.services.backup.Verifier;
 import com.alai.cloud.services.backup.VerifyReport;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -118,7 +116,7 @@ public final class BackupCommand implements Runnable {
             VerifyReport report = verifier.verify(server[0] , null, System.getenv("DATABASE_PASSWORD"), which, sample, server[1]);
             var out = spec.commandLine().getOut();
             if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+                out.println(JsonOut.pretty(report));
             } else {
                 report.problems().forEach(p -> out.println("PROBLEM " + p));
                 out.println(report.clean() ? "backup " + which + " VERIFIED: restores and matches" : "backup " + which + " FAILED verification");

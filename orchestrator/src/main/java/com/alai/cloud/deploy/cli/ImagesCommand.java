@@ -133,7 +133,7 @@ public final class ImagesCommand implements Runnable {
     static void print(CommandSpec spec, List<BuiltImage> built, boolean json) throws Exception {
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(built));
+            out.println(JsonOut.pretty(built));
             return;
         }
         built.forEach(b -> out.println(b.service() + "  " + b.pinned()));

@@ -6,8 +6,6 @@ import com.alai.cloud.migrate.mc.MigrationReport;
 import com.alai.cloud.migrate.mc.MissionControlMigration;
 import com.alai.cloud.migrate.sample.SampleHivemindDb;
 import com.alai.cloud.migrate.sample.SampleMissionControlDb;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,9 +19,6 @@ import picocli.CommandLine.Spec;
         description = "Moves ANVIL's SQLite databases into PostgreSQL and proves nothing was lost.",
         subcommands = {MigrateCommand.Mc.class, MigrateCommand.Hivemind.class, MigrateCommand.Sample.class})
 public final class MigrateCommand implements Runnable {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
-
     @Spec
     CommandSpec spec;
 
@@ -64,7 +59,7 @@ public final class MigrateCommand implements Runnable {
             MigrationReport report = new MissionControlMigration(Wiring.progress(spec)).run(from, to, table, dryRun);
             var out = spec.commandLine().getOut();
             if (json) {
-                out.println(JSON.writeValueAsString(report));
+                out.println(JsonOut.pretty(report));
             } else {
                 out.print(report.mapping());
                 out.printf("rows read %,d   open tasks in source %,d%n", report.rowsRead(), report.openInSource());

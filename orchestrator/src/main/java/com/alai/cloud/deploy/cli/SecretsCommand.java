@@ -9,8 +9,6 @@ import com.alai.cloud.deploy.Project;
 import com.alai.cloud.deploy.UsageException;
 import com.alai.cloud.services.backup.BlobStore;
 import com.alai.cloud.stacks.phases.Phase;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -78,7 +76,7 @@ public final class SecretsCommand implements Runnable {
             }
             var out = spec.commandLine().getOut();
             if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+                out.println(JsonOut.pretty(result));
             } else {
                 result.forEach((ref, state) -> out.printf("%-45s %s%n", ref, state));
             }

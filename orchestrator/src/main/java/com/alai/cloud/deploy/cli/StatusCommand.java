@@ -5,8 +5,6 @@ import com.alai.cloud.deploy.Project;
 import com.alai.cloud.deploy.journal.FileJournal;
 import com.alai.cloud.deploy.journal.PhaseEntry;
 import com.alai.cloud.stacks.phases.Phase;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
@@ -44,7 +42,7 @@ public final class StatusCommand implements Callable<Integer> {
         if (json) {
             var byStack = new LinkedHashMap<String, PhaseEntry>();
             entries.forEach(e -> byStack.put(e.stack(), e));
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(byStack));
+            out.println(JsonOut.pretty(byStack));
             return ExitCode.OK;
         }
         out.printf("%-11s %-16s %-10s %-19s %-24s %-20s %s%n", "STACK", "PHASE", "VALIDATED", "LAST-KNOWN-GOOD", "AT",

@@ -8,8 +8,6 @@ import com.alai.cloud.deploy.local.LocalState;
 import com.alai.cloud.deploy.validate.CheckResult;
 import com.alai.cloud.deploy.validate.Validator;
 import com.alai.cloud.stacks.phases.Phase;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,8 +77,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(Map.of("stack", stack, "passed", passed, "results", results)));
+            out.println(JsonOut.pretty(Map.of("stack", stack, "passed", passed, "results", results)));
         } else {
             long pass = results.stream().filter(r -> r.status() == CheckResult.Status.PASS).count();
             long skipped = results.stream().filter(r -> r.status() == CheckResult.Status.SKIPPED).count();
