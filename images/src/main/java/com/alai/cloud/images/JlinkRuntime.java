@@ -18,7 +18,7 @@ public final class JlinkRuntime {
     /** Loaded by reflection or by the JVM itself, so jdeps cannot see them. */
     static final List<String> ALWAYS = List.of("jdk.unsupported", "jdk.crypto.cryptoki", "jdk.zipfs", "jdk.localedata");
 
-    static final String FALLBACK = "java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,"
+    static final String FALLBACK = "java.base,java.logging,java.management,java.naming,java.net.http,"
             + "java.security.jgss,java.sql,java.xml,jdk.httpserver";
 
     private final Path jdk;
