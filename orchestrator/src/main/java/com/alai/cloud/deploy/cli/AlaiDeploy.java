@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 "  alai-deploy status                   last-known-good and validation of every phase",
                 "  alai-deploy up dev-phase2            deploy phase 2 (needs the Pulumi CLI)",
                 "  alai-deploy rollback dev-phase2      back to phase 2's last-known-good",
+                "  alai-deploy local up dev-phase2 && alai-deploy validate dev-phase2 --local",
+                "  alai-deploy migrate mc --from mission-control.db --to postgres://…/mission_control --dry-run",
                 "  source <(alai-deploy generate-completion)   shell completion",
                 "",
                 "Exit codes: 0 ok, 1 a check failed (policy, validation, verification),",

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** `alai-deploy backup run|verify`: the nightly dump on demand, and the proof that a dump restores. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
+        header = "Dump the databases to Blob storage, and prove a dump restores.",
         description = {"Logical backups of mission_control and hivemind in Blob storage. The store comes from",
                 "AZURE_STORAGE_CONNECTION_STRING (Azurite, local) or --endpoint with the Azure identity; the database",
                 "password from DATABASE_PASSWORD. Secrets are never taken as arguments."},

@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Offline plan of one stack or all: the resource tree each phase program declares, no cloud credentials. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
+        header = "Offline plan of a stack: resources, policy results and monthly cost.",
         description = {"Synthesizes stacks offline (Pulumi mock engine, no credentials) and prints each one's resource tree,",
                 "policy results and monthly cost against its budget. Exits 1 on any mandatory violation."},
         footerHeading = "%nExamples:%n",

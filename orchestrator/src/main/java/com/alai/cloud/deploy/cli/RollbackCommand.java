@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** Rolls a phase back to its last-known-good and prints the runbook's steps outside Azure. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
+        header = "Return a phase to its last-known-good and print the steps outside Azure.",
         description = {"Refreshes the stack (adopting and showing drift), re-applies the last-known-good config and image",
                 "digests with pulumi up, runs the phase's checks, then prints the runbook's rollback steps outside Azure",
                 "(e.g. unset ALAI_MC_URL on ANVIL). Never deletes protected resources; refuses without a last-known-good."},

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** Every phase at a glance: its stack, last-known-good, validation state and any unfinished operation. */
 @Command(name = "status", mixinStandardHelpOptions = true,
+        header = "Every phase: last-known-good, validation and unfinished operations.",
         description = "Shows every phase's stack, last-known-good (commit, config hash, digests, time), validation and in-flight state.",
         footerHeading = "%nExamples:%n", footer = {"  alai-deploy status", "  alai-deploy status --json", "  alai-deploy status --drift"})
 public final class StatusCommand implements Callable<Integer> {

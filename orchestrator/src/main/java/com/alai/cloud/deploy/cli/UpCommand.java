@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** Applies one phase: preflight, images, checkpoint, pulumi up, checks, last-known-good. Resumes after a crash. */
 @Command(name = "up", mixinStandardHelpOptions = true,
+        header = "Deploy one phase: preflight, images, checkpoint, pulumi up, checks, last-known-good.",
         description = {"Deploys one phase with the Pulumi CLI (Automation API), then runs its runbook checks and records",
                 "the last-known-good (commit, config hash, image digests) in .alai/journal.json.",
                 "Refuses when the previous phase is not validated unless --override-reason is given (it is recorded).",

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** Runs the ```check blocks of runbooks/phaseN.md against Azure (variables from the environment) or the local run. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
+        header = "Run a phase's runbook checks against Azure or the local environment.",
         description = {"Runs the phase's runbook checks (HTTP, SQL, write-visible, TCP/DNS, healthy-for, command).",
                 "Variables such as ${MC_URL} and ${TOKEN} come from --local (the running local environment), --var, or",
                 "the environment. Against Azure, the result is recorded in the journal; `up` of the next phase needs it.",
