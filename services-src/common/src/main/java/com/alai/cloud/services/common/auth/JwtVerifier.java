@@ -70,13 +70,18 @@ public final class JwtVerifier {
         }
         synchronized (this) {
             if (processor == null) {
-                processor = build(discoverJwks());
+                processor = build(discover());
             }
             return processor;
         }
     }
 
-    private DefaultJWTProcessor<SecurityContext> build(URI jwks) {
+    /** The issuer's discovery document: the JWKS address, and the issuer name its tokens carry. */
+    private record Discovery(URI jwks, String issuer) {
+    }
+
+    private DefaultJWTProcessor<SecurityContext> build(Discovery discovery) {
+        URI jwks = discovery.jwks();
         try {
             JWKSource<SecurityContext> keys = JWKSourceBuilder.create(jwks.toURL())
                     .cache(Duration.ofHours(1).toMillis(), Duration.ofSeconds(30).toMillis())
@@ -86,14 +91,16 @@ public final class JwtVerifier {
             p.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
             p.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
             p.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
-                    new JWTClaimsSet.Builder().issuer(issuer).build(), new HashSet<>(Set.of("sub", "exp", "iat"))));
+                    new JWTClaimsSet.Builder().issuer(discovery.issuer()).build(), new HashSet<>(Set.of("sub", "exp", "iat"))));
             return p;
         } catch (Exception e) {
             throw ApiException.unavailable("cannot use the issuer's keys at " + jwks);
         }
     }
 
-    private URI discoverJwks() {
+    // Azure AD B2C serves discovery under the policy URL but names the tenant GUID as issuer, so the issuer tokens
+    // must carry is the one the (HTTPS) discovery document states, as OIDC clients do.
+    private Discovery discover() {
         String discovery = issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration";
         try {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
@@ -103,10 +110,12 @@ public final class JwtVerifier {
                 throw ApiException.unavailable("the OIDC issuer answered " + response.statusCode() + " for " + discovery);
             }
             JsonNode doc = JSON.readTree(response.body());
-            if (!issuer.equals(doc.path("issuer").asText())) {
-                throw ApiException.unavailable("the discovery document names issuer " + doc.path("issuer").asText());
+            String named = doc.path("issuer").asText();
+            String jwks = doc.path("jwks_uri").asText();
+            if (named.isBlank() || !jwks.startsWith(issuer.startsWith("https://") ? "https://" : "http")) {
+                throw ApiException.unavailable("the discovery document at " + discovery + " names no issuer or JWKS address");
             }
-            return URI.create(doc.path("jwks_uri").asText());
+            return new Discovery(URI.create(jwks), named);
         } catch (ApiException e) {
             throw e;
         } catch (Exception e) {
