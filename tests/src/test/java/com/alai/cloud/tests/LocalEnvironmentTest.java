@@ -51,6 +51,45 @@ class LocalEnvironmentTest {
         assertThat(PlanCommandTest.run("validate", "dev-phase2", "--local").code()).isZero();
     }
 
+    static com.alai.cloud.deploy.validate.CheckResult.Status check(String kind, java.util.Map<String, Object> spec) {
+        var all = new java.util.HashMap<String, Object>(spec);
+        var c = new com.alai.cloud.deploy.validate.Check("c", kind, "", true, all, "test");
+        return new com.alai.cloud.deploy.validate.Validator(state.vars(), true, l -> { }).run(java.util.List.of(c)).get(0).status();
+    }
+
+    @Test
+    void sqlChecksPassAndFailOnTheRealDatabase() {
+        String open = "SELECT count(*) FROM tasks WHERE status NOT IN ('done','cancelled')";
+        assertThat(check("sql", java.util.Map.of("url", "${DATABASE_URL}", "query", open, "expect", java.util.Map.of("atLeast", "127"))))
+                .isEqualTo(com.alai.cloud.deploy.validate.CheckResult.Status.PASS);
+        assertThat(check("sql", java.util.Map.of("url", "${DATABASE_URL}", "query", "SELECT count(*) FROM tasks",
+                "expect", java.util.Map.of("equals", "1")))).isEqualTo(com.alai.cloud.deploy.validate.CheckResult.Status.FAIL);
+        assertThat(check("sql", java.util.Map.of("url", "${DATABASE_URL}", "query", "SELECT count(*) FROM no_such_table",
+                "expect", java.util.Map.of("equals", "1")))).isEqualTo(com.alai.cloud.deploy.validate.CheckResult.Status.ERROR);
+    }
+
+    @Test
+    void writeVisibleFailsWhenTheQueryNeverSeesTheRow() {
+        var post = java.util.Map.<String, Object>of("url", "${MC_URL}/tasks", "headers", java.util.Map.of("Authorization", "Bearer ${TOKEN}"),
+                "body", "{\"title\":\"probe\"}");
+        assertThat(check("write_visible", java.util.Map.of("post", post, "url", "${DATABASE_URL}",
+                "query", "SELECT count(*) FROM tasks WHERE id = ?", "withinMillis", 2000)))
+                .isEqualTo(com.alai.cloud.deploy.validate.CheckResult.Status.PASS);
+        assertThat(check("write_visible", java.util.Map.of("post", post, "url", "${DATABASE_URL}",
+                "query", "SELECT count(*) FROM tasks WHERE id = -?", "withinMillis", 300)))
+                .isEqualTo(com.alai.cloud.deploy.validate.CheckResult.Status.FAIL);
+    }
+
+    @Test
+    void validateJsonReportsEveryCheckAndAMalformedVarIsAUsageError() throws Exception {
+        var run = PlanCommandTest.run("validate", "dev-phase2", "--local", "--json");
+        assertThat(run.code()).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(json.path("passed").asBoolean()).isTrue();
+        assertThat(json.path("results")).hasSize(10);
+        assertThat(PlanCommandTest.run("validate", "dev-phase2", "--local", "--var", "novalue").code()).isEqualTo(2);
+    }
+
     @Test
     void upAgainReusesTheRunningEnvironment() throws Exception {
         assertThat(new LocalEnvironment(STATE, line -> { }).up("dev-phase2").pid()).isEqualTo(state.pid());
