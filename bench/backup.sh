@@ -12,9 +12,11 @@ ROOT="$(cd .. && pwd)"
 command -v azurite-blob >/dev/null || npm install -g --no-fund --no-audit azurite >/dev/null
 bench_pg
 AZ="$(mktemp -d)"
-azurite-blob --blobHost 127.0.0.1 --blobPort 10099 --location "$AZ" --silent --skipApiVersionCheck --loose >/dev/null 2>&1 & AZPID=$!
+# A made-up account and key for this run: no storage key is kept in the repository.
+KEY="$(head -c 32 /dev/urandom | base64 -w0)"
+AZURITE_ACCOUNTS="alaibench:$KEY" azurite-blob --blobHost 127.0.0.1 --blobPort 10099 --location "$AZ" --silent --skipApiVersionCheck --loose >/dev/null 2>&1 & AZPID=$!
 trap 'kill $AZPID 2>/dev/null' EXIT
-export AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10099/devstoreaccount1;"
+export AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=alaibench;AccountKey=$KEY;BlobEndpoint=http://127.0.0.1:10099/alaibench;"
 export DATABASE_PASSWORD=bench
 SAMPLE="$(mktemp -d)/mc.db"
 "$ROOT/alai-deploy" migrate sample --out "$SAMPLE" >/dev/null

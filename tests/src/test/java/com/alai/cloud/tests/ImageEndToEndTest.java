@@ -49,9 +49,7 @@ class ImageEndToEndTest {
                 + dir.resolve("data") + "\nhttp:\n  addr: 127.0.0.1:" + registryPort + "\n");
         registry = new ProcessBuilder("docker-registry", "serve", dir.resolve("registry.yml").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
-        for (int i = 0; i < 100 && !reachable("http://127.0.0.1:" + registryPort + "/v2/"); i++) {
-            Thread.sleep(100);
-        }
+        Await.until(java.time.Duration.ofSeconds(30), "the registry answering", () -> reachable("http://127.0.0.1:" + registryPort + "/v2/"));
         var builder = new ServiceImageBuilder(new JlinkRuntime(JlinkRuntime.currentJdk(), dir.resolve("runtimes")), dir, l -> { });
         pushed = builder.push(ImageSpec.of(Offline.HOME.resolve("services-src"), "mc-api"),
                 "127.0.0.1:" + registryPort + "/mc-api", RegistryAuth.anonymous(true));
@@ -67,6 +65,15 @@ class ImageEndToEndTest {
         }
         if (registry != null) {
             registry.destroy();
+        }
+    }
+
+    static int status(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return 0;
         }
     }
 
@@ -103,16 +110,7 @@ class ImageEndToEndTest {
                 "--network", "host", "--tls-verify=false", "-e", "PORT=18099", "-e", "DATABASE_URL=" + db,
                 "-e", "OIDC_ISSUER=" + state.vars().get("OIDC_ISSUER"), "-e", "OIDC_AUDIENCE=api://alai-control-plane",
                 pushed.pinned()), 300);
-        int status = 0;
-        for (int i = 0; i < 300 && status != 200; i++) {
-            try {
-                status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18099/healthz")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (Exception e) {
-                Thread.sleep(200);
-            }
-        }
-        assertThat(status).isEqualTo(200);
+        Await.until(java.time.Duration.ofSeconds(120), "/healthz answering 200", () -> status("http://127.0.0.1:18099/healthz") == 200);
         assertThat(run(List.of("exec", "alai-e2e-mc-api", "/opt/java/bin/java", "-XshowSettings:properties", "-version"), 60))
                 .contains("user.name = app");
     }

@@ -106,6 +106,21 @@ class TaskApiTest {
         var response = F.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+        // The feed registers the subscriber before it sends `ready`: after that line no event can be missed.
+        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
+            try {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (line.equals("event: ready")) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertThat(ready.get(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<String> event = CompletableFuture.supplyAsync(() -> {
             try {
                 String line;
@@ -119,7 +134,6 @@ class TaskApiTest {
                 return null;
             }
         });
-        Thread.sleep(200);
         long id = body(F.post("{\"title\":\"watched\"}")).path("id").asLong();
         JsonNode data = JSON.readTree(event.get(10, TimeUnit.SECONDS));
         assertThat(data.path("id").asLong()).isEqualTo(id);
