@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 source ./lib.sh
 source ./pg.sh
 RUNS="${1:-5}"
-JAVA="$(ls -d /usr/lib/jvm/*/bin/java | while read -r j; do "$j" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])' && echo "$j"; done | tail -1)"
+JAVA="$(java21)"
 bench_pg
 psql -q "$BENCH_PG" -c "CREATE TABLE IF NOT EXISTS tasks (id bigint, status text)" -c "TRUNCATE tasks" \
   -c "INSERT INTO tasks SELECT g, CASE WHEN g % 66 = 0 THEN 'open' ELSE 'done' END FROM generate_series(1, 8378) g"

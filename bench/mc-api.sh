@@ -11,7 +11,7 @@ source ./lib.sh
 source ./pg.sh
 RUNS="${1:-5}"; DURATION="${2:-10}"
 ROOT="$(cd .. && pwd)"
-JAVA="$(ls -d /usr/lib/jvm/*/bin/java | while read -r j; do "$j" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])' && echo "$j"; done | tail -1)"
+JAVA="$(java21)"
 command -v wrk >/dev/null || { apt-get update -q >/dev/null; apt-get install -y -q wrk >/dev/null; }
 bench_pg
 (cd "$ROOT" && ./mvnw -q -pl services-src/mc-api -am package -DskipTests >/dev/null)

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 RUNS="${1:-7}"
 ./alai-deploy --version >/dev/null    # builds the jar if stale; warms the class-data archive
-JAVA="$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do "$j" -version 2>&1 | grep -Eq "version \"(2[1-9]|[3-9][0-9])" && echo "$j"; done | tail -1)"
+JAVA="$(java21)"
 declare -a floor one all
 for _ in $(seq "$RUNS"); do
   floor+=("$(time_ms "$JAVA" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -version)")

@@ -182,7 +182,7 @@ public final class GenericCopy {
     }
 
     private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return com.alai.cloud.services.common.db.SqlIdentifier.quote(identifier);
     }
 
 }

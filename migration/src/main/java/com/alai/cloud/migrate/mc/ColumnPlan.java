@@ -87,7 +87,7 @@ public record ColumnPlan(String table, Map<String, Target> columns) {
     }
 
     static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return com.alai.cloud.services.common.db.SqlIdentifier.quote(identifier);
     }
 
     public String describe() {

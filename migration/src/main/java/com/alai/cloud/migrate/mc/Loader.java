@@ -69,14 +69,7 @@ final class Loader {
                 CopyText.field(line, r.id());
                 for (Object value : new Object[] {r.title(), r.description(), r.status(), r.assignee(), r.tags(), r.priority(),
                         r.createdAt(), r.updatedAt(), r.closedAt(), r.archived(), JSON.writeValueAsString(r.extra())}) {
-                    line.append('\t');
-                    if (value == null) {
-                        line.append("\\N");
-                    } else {
-                        var field = new StringBuilder();
-                        CopyText.field(field, value);
-                        line.append(field);
-                    }
+                    CopyText.field(line, value);
                 }
                 out.write(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
             }

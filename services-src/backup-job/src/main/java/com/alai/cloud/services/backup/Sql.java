@@ -13,7 +13,7 @@ final class Sql {
     }
 
     static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return com.alai.cloud.services.common.db.SqlIdentifier.quote(identifier);
     }
 
     /** User tables of a database, schema-qualified, in a stable order. */

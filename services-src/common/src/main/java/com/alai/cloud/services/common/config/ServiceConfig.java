@@ -1,6 +1,6 @@
 package com.alai.cloud.services.common.config;
 
-import java.net.URI;
+import com.alai.cloud.services.common.db.PostgresUrl;
 
 /**
  * What every service reads at start, validated at once (HikariCP style): HTTP port, database, pool size, OIDC.
@@ -16,29 +16,15 @@ public record ServiceConfig(int port, String jdbcUrl, String dbUser, String dbPa
     }
 
     public static ServiceConfig from(Env env) {
-        String url = env.url("DATABASE_URL", "jdbc:postgresql://", "postgres://", "postgresql://");
-        String user = env.optional("DATABASE_USER").orElse(null);
-        String password = env.optional("DATABASE_PASSWORD").orElse(null);
-        String jdbc = url;
-        if (!url.startsWith("jdbc:")) {
-            URI uri;
-            try {
-                uri = URI.create(url);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigError("DATABASE_URL", "is not a valid URL");
-            }
-            if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
-                throw new ConfigError("DATABASE_URL", "must name a host and a database (postgres://host:5432/db)");
-            }
-            String info = uri.getRawUserInfo();
-            if (info != null) {
-                String[] parts = info.split(":", 2);
-                user = user == null ? decode(parts[0]) : user;
-                password = password == null && parts.length == 2 ? decode(parts[1]) : password;
-            }
-            jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + uri.getPath()
-                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        PostgresUrl parsed;
+        try {
+            parsed = PostgresUrl.parse(env.required("DATABASE_URL"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError("DATABASE_URL", e.getMessage());
         }
+        String jdbc = parsed.jdbcUrl();
+        String user = env.optional("DATABASE_USER").orElse(parsed.user());
+        String password = env.optional("DATABASE_PASSWORD").orElse(parsed.password());
         if (user == null) {
             throw new ConfigError("DATABASE_USER", "is required (or put the user in DATABASE_URL)");
         }
@@ -50,9 +36,5 @@ public record ServiceConfig(int port, String jdbcUrl, String dbUser, String dbPa
                 env.required("OIDC_AUDIENCE"),
                 env.integer("MAX_BODY_BYTES", 256 * 1024, 1024, 16 * 1024 * 1024),
                 env.integer("SHUTDOWN_GRACE_SECONDS", 10, 0, 120));
-    }
-
-    private static String decode(String text) {
-        return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 }
