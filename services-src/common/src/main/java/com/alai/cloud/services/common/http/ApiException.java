@@ -58,6 +58,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(405, "Method Not Allowed", detail);
     }
 
+    public static ApiException conflict(String detail) {
+        return new ApiException(409, "Conflict", detail);
+    }
+
+    public static ApiException upgradeRequired(String detail) {
+        return new ApiException(426, "Upgrade Required", detail);
+    }
+
     public static ApiException preconditionFailed(String detail) {
         return new ApiException(412, "Precondition Failed", detail);
     }

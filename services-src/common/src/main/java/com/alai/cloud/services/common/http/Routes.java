@@ -42,6 +42,10 @@ public final class Routes {
         return add("PATCH", template, true, handler, null);
     }
 
+    public Routes put(String template, Handler handler) {
+        return add("PUT", template, true, handler, null);
+    }
+
     public Routes delete(String template, Handler handler) {
         return add("DELETE", template, true, handler, null);
     }

@@ -1,0 +1,139 @@
+package com.alai.cloud.services.common.http;
+
+import com.alai.cloud.services.common.auth.JwtVerifier;
+import com.alai.cloud.services.common.auth.Principal;
+import com.alai.cloud.services.common.log.JsonLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What every service does with a request, whatever server carries it: bounded bodies, request ids, bearer auth on
+ * non-public routes, /healthz and /readyz, problem+json errors, one JSON log line per request.
+ */
+public final class Dispatcher {
+    private final Routes routes;
+    private final JwtVerifier verifier;
+    private final JsonLog log;
+    private final int maxBodyBytes;
+
+    public Dispatcher(Routes routes, JwtVerifier verifier, BooleanSupplier ready, JsonLog log, int maxBodyBytes) {
+        this.routes = routes.publicGet("/healthz", r -> Response.json(200, Map.of("status", "ok")))
+                .publicGet("/readyz", r -> {
+                    if (!ready.getAsBoolean()) {
+                        throw ApiException.unavailable("the database is not reachable");
+                    }
+                    return Response.json(200, Map.of("status", "ready"));
+                });
+        this.verifier = verifier;
+        this.log = log;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public JsonLog log() {
+        return log;
+    }
+
+    public void handle(Exchange exchange) throws IOException {
+        long start = System.nanoTime();
+        String requestId = requestId(exchange.header("X-Request-Id"));
+        String path = exchange.rawPath();
+        int status;
+        try {
+            Routes.Match match = routes.match(exchange.method(), path);
+            Request request = read(exchange, match, requestId);
+            if (match.route().streamHandler() != null) {
+                stream(exchange, match, request);
+                status = 200;
+            } else {
+                status = respond(exchange, match.route().handler().handle(request), requestId);
+            }
+        } catch (Throwable error) {
+            if (!(error instanceof ApiException)) {
+                log.error("request failed", Map.of("requestId", requestId, "path", path,
+                        "error", error.getClass().getName()));
+            }
+            status = respond(exchange, ProblemWriter.toResponse(error, path, requestId), requestId);
+        }
+        log.info("request", Map.of("requestId", requestId, "method", exchange.method(), "path", path,
+                "status", status, "ms", (System.nanoTime() - start) / 1_000_000));
+    }
+
+    private Request read(Exchange exchange, Routes.Match match, String requestId) throws IOException {
+        Optional<Principal> principal = Optional.empty();
+        if (match.route().authenticated()) {
+            principal = Optional.of(verifier.verify(exchange.header("Authorization")));
+        }
+        String length = exchange.header("Content-Length");
+        if (length != null && length.matches("\\d{1,12}") && Long.parseLong(length) > maxBodyBytes) {
+            throw ApiException.tooLarge("the body exceeds " + maxBodyBytes + " bytes");
+        }
+        byte[] body = readBounded(exchange.body());
+        var decodedParams = new LinkedHashMap<String, String>();
+        match.params().forEach((k, v) -> decodedParams.put(k, decode(v, "path")));
+        return new Request(exchange.method(), exchange.rawPath(), decodedParams, query(exchange.rawQuery()),
+                Map.copyOf(exchange.headers()), body, requestId, principal);
+    }
+
+    private byte[] readBounded(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(maxBodyBytes + 1);
+        if (body.length > maxBodyBytes) {
+            throw ApiException.tooLarge("the body exceeds " + maxBodyBytes + " bytes");
+        }
+        return body;
+    }
+
+    private static void stream(Exchange exchange, Routes.Match match, Request request) throws Exception {
+        var out = exchange.openStream(Map.of("Content-Type", "text/event-stream", "Cache-Control", "no-cache",
+                "X-Request-Id", request.requestId()));
+        try {
+            match.route().streamHandler().stream(request, new EventStream(out));
+        } catch (IOException gone) {
+            // The client closed the stream; nothing to answer.
+        }
+    }
+
+    private static int respond(Exchange exchange, Response response, String requestId) throws IOException {
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("X-Request-Id", requestId);
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.putAll(response.headers());
+        exchange.respond(new Response(response.status(), response.contentType(), response.body(), headers));
+        return response.status();
+    }
+
+    public static Map<String, List<String>> query(String raw) {
+        var params = new LinkedHashMap<String, List<String>>();
+        if (raw == null || raw.isEmpty()) {
+            return params;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq), "query string");
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1), "query string");
+            params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+        return params;
+    }
+
+    private static String decode(String text, String where) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("malformed percent-encoding in the " + where);
+        }
+    }
+
+    // A client's id is kept when it is short and plain; anything else is replaced, so logs can't be forged.
+    private static String requestId(String given) {
+        return given != null && given.matches("[A-Za-z0-9._-]{1,64}") ? given : UUID.randomUUID().toString();
+    }
+}

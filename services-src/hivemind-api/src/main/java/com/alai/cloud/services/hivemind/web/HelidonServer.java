@@ -1,0 +1,100 @@
+package com.alai.cloud.services.hivemind.web;
+
+import com.alai.cloud.services.common.http.Dispatcher;
+import com.alai.cloud.services.common.http.Exchange;
+import com.alai.cloud.services.common.http.Response;
+import io.helidon.http.Header;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.websocket.WsRouting;
+import io.helidon.websocket.WsListener;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Helidon SE's server carrying the same {@link Dispatcher} as the JDK server does for the other services, plus one
+ * WebSocket route: HiveMind needs the upgrade the JDK server cannot do.
+ */
+public final class HelidonServer implements AutoCloseable {
+    private final WebServer server;
+
+    public HelidonServer(int port, Dispatcher dispatcher, String wsPath, Supplier<WsListener> ws, int graceSeconds) {
+        this.server = WebServer.builder()
+                .port(port)
+                .shutdownHook(false)
+                .shutdownGracePeriod(Duration.ofSeconds(graceSeconds))
+                .routing(r -> r.any((req, res) -> dispatcher.handle(new HelidonExchange(req, res))))
+                .addRouting(WsRouting.builder().endpoint(wsPath, ws))
+                .build();
+    }
+
+    public HelidonServer start() {
+        server.start();
+        return this;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private record HelidonExchange(ServerRequest req, ServerResponse res) implements Exchange {
+        @Override
+        public String method() {
+            return req.prologue().method().text();
+        }
+
+        @Override
+        public String rawPath() {
+            return req.path().rawPath();
+        }
+
+        @Override
+        public String rawQuery() {
+            String raw = req.query().rawValue();
+            return raw == null || raw.isEmpty() ? null : raw;
+        }
+
+        @Override
+        public Map<String, List<String>> headers() {
+            var headers = new LinkedHashMap<String, List<String>>();
+            for (Header h : req.headers()) {
+                headers.put(h.name(), h.allValues());
+            }
+            return headers;
+        }
+
+        @Override
+        public InputStream body() {
+            return req.content().inputStream();
+        }
+
+        @Override
+        public void respond(Response response) {
+            res.status(response.status());
+            res.header("Content-Type", response.contentType());
+            response.headers().forEach(res::header);
+            if (response.body().length == 0 || response.status() == 204) {
+                res.send();
+            } else {
+                res.send(response.body());
+            }
+        }
+
+        @Override
+        public OutputStream openStream(Map<String, String> headers) {
+            headers.forEach(res::header);
+            return res.outputStream();
+        }
+    }
+}
