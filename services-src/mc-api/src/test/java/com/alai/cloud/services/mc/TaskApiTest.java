@@ -160,8 +160,8 @@ class TaskApiTest {
         }
         Set<String> served = new HashSet<>();
         var routes = new TaskRoutes(null, null, null, new byte[0]).routes();
-        new com.alai.cloud.services.common.http.HttpService(0, routes, null, () -> true,
-                new com.alai.cloud.services.common.log.JsonLog("t"), 1024).close();
+        new com.alai.cloud.services.common.http.Dispatcher(routes, null, () -> true,
+                new com.alai.cloud.services.common.log.JsonLog("t"), 1024);
         routes.all().forEach(r -> served.add(r.method() + " " + r.template()));
         assertThat(documented).isEqualTo(served);
     }
