@@ -15,11 +15,12 @@ bench_pg() {
 }
 
 # Replaces the current (sub)shell with "$@" inside a cgroup-v1 CPU quota of 0.25 vCPU (25 ms per 100 ms), like a Container App.
-QUARTER_CPU=/sys/fs/cgroup/cpu/alai-bench
+# CPU_GROUP names the cgroup, so two processes can each have their own quarter.
 quarter_cpu() {
-  mkdir -p "$QUARTER_CPU"
-  echo 100000 > "$QUARTER_CPU/cpu.cfs_period_us"
-  echo 25000 > "$QUARTER_CPU/cpu.cfs_quota_us"
-  echo "$BASHPID" > "$QUARTER_CPU/cgroup.procs"
+  local group="/sys/fs/cgroup/cpu/${CPU_GROUP:-alai-bench}"
+  mkdir -p "$group"
+  echo 100000 > "$group/cpu.cfs_period_us"
+  echo 25000 > "$group/cpu.cfs_quota_us"
+  echo "$BASHPID" > "$group/cgroup.procs"
   exec "$@"
 }

@@ -19,7 +19,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies bearer JWTs against an OIDC issuer: the JWKS address comes from the issuer's discovery document (fetched on
@@ -32,7 +34,14 @@ public final class JwtVerifier {
 
     private final String issuer;
     private final String audience;
+    private static final int CACHE_LIMIT = 4_096;
     private volatile DefaultJWTProcessor<SecurityContext> processor;
+    // A token already verified is trusted until it expires: agents reuse one token for thousands of calls, and
+    // a signature check per call is most of a small replica's CPU. Bounded; cleared whole when full.
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    private record Verified(Principal principal, long expiresAtMillis) {
+    }
 
     public JwtVerifier(String issuer, String audience) {
         this.issuer = issuer;
@@ -47,9 +56,18 @@ public final class JwtVerifier {
         if (token.isEmpty() || token.length() > 16_384) {
             throw ApiException.unauthorized("the bearer token is empty or too long");
         }
+        Verified known = verified.get(token);
+        if (known != null && System.currentTimeMillis() < known.expiresAtMillis()) {
+            return known.principal();
+        }
         try {
             JWTClaimsSet claims = processor().process(token, null);
-            return new Principal(claims.getSubject(), claims.getClaims());
+            var principal = new Principal(claims.getSubject(), claims.getClaims());
+            if (verified.size() >= CACHE_LIMIT) {
+                verified.clear();
+            }
+            verified.put(token, new Verified(principal, claims.getExpirationTime().getTime()));
+            return principal;
         } catch (ApiException e) {
             throw e;
         } catch (Exception e) {

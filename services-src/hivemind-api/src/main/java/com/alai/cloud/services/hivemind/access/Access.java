@@ -6,19 +6,32 @@ import com.alai.cloud.services.hivemind.model.Acl;
 import com.alai.cloud.services.hivemind.model.Topic;
 import com.alai.cloud.services.hivemind.store.TopicStore;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The topic must exist and its ACL must admit the caller; the one place both are checked. */
 public final class Access {
     private final TopicStore topics;
+    // Publishing is the hot path and a topic's name and ACLs never change once created (there is no update or
+    // delete), so each replica remembers them instead of asking the database on every publish.
+    private final Map<String, Acl> publishers = new ConcurrentHashMap<>();
+    private static final Acl OPEN = new Acl("", List.of());
 
     public Access(TopicStore topics) {
         this.topics = topics;
     }
 
-    public Topic toPublish(String topic, Principal caller) throws SQLException {
-        Topic t = topics.require(topic);
-        check(t.publishers(), caller, "publish to", topic);
-        return t;
+    /** The topic's name when the caller may publish to it. */
+    public String toPublish(String topic, Principal caller) throws SQLException {
+        Acl acl = publishers.get(topic);
+        if (acl == null) {
+            Topic t = topics.require(topic);
+            acl = t.publishers() == null ? OPEN : t.publishers();
+            publishers.putIfAbsent(topic, acl);
+        }
+        check(acl == OPEN ? null : acl, caller, "publish to", topic);
+        return topic;
     }
 
     public Topic toSubscribe(String topic, Principal caller) throws SQLException {

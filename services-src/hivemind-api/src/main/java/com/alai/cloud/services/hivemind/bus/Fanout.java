@@ -74,8 +74,9 @@ public final class Fanout {
                 if (batch.isEmpty()) {
                     return;
                 }
+                List<Frame> frames = batch.stream().map(Frame::of).toList();
                 for (Subscriber subscriber : feed.subscribers) {
-                    subscriber.deliver(batch);
+                    subscriber.deliver(frames);
                 }
                 feed.fetched = batch.get(batch.size() - 1).offset();
             }

@@ -1,6 +1,5 @@
 package com.alai.cloud.services.hivemind.bus;
 
-import com.alai.cloud.services.hivemind.model.Message;
 import java.util.List;
 
 /** A local consumer of one topic's live messages. */
@@ -8,8 +7,8 @@ public interface Subscriber {
     String topic();
 
     /**
-     * Newly committed messages in offset order. Called on the replica's listener thread: must not block. A
+     * Newly committed messages, rendered, in offset order. Called on the replica's listener thread: must not block. A
      * subscriber that misses a batch (or gets one with a gap) reads the gap from the database itself.
      */
-    void deliver(List<Message> batch);
+    void deliver(List<Frame> batch);
 }

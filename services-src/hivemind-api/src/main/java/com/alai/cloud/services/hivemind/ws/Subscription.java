@@ -2,8 +2,8 @@ package com.alai.cloud.services.hivemind.ws;
 
 import com.alai.cloud.services.common.log.JsonLog;
 import com.alai.cloud.services.hivemind.bus.Fanout;
+import com.alai.cloud.services.hivemind.bus.Frame;
 import com.alai.cloud.services.hivemind.bus.Subscriber;
-import com.alai.cloud.services.hivemind.codec.MessageJson;
 import com.alai.cloud.services.hivemind.model.Message;
 import com.alai.cloud.services.hivemind.store.GroupStore;
 import com.alai.cloud.services.hivemind.store.MessageStore;
@@ -37,7 +37,7 @@ final class Subscription implements Subscriber {
     private final JsonLog log;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<Message> buffer = new ArrayDeque<>();
+    private final ArrayDeque<Frame> buffer = new ArrayDeque<>();
     private boolean live;
     private boolean closed;
     private long latestKnown;
@@ -67,7 +67,7 @@ final class Subscription implements Subscriber {
     }
 
     @Override
-    public void deliver(List<Message> batch) {
+    public void deliver(List<Frame> batch) {
         lock.lock();
         try {
             if (closed) {
@@ -127,7 +127,7 @@ final class Subscription implements Subscriber {
         while (true) {
             List<Message> page = store.read(topic, sent, limits.page());
             for (Message m : page) {
-                send(m);
+                send(Frame.of(m));
             }
             if (page.size() < limits.page()) {
                 lock.lock();
@@ -146,7 +146,7 @@ final class Subscription implements Subscriber {
     // Returns to replay when a gap shows up, i.e. something was committed that the fan-out did not hand over.
     private void stream() throws Exception {
         while (true) {
-            Message next = take();
+            Frame next = take();
             if (next.offset() <= sent) {
                 continue;
             }
@@ -164,7 +164,7 @@ final class Subscription implements Subscriber {
         }
     }
 
-    private Message take() throws InterruptedException {
+    private Frame take() throws InterruptedException {
         lock.lock();
         try {
             while (buffer.isEmpty()) {
@@ -178,7 +178,7 @@ final class Subscription implements Subscriber {
         }
     }
 
-    private void send(Message m) throws InterruptedException {
+    private void send(Frame m) throws InterruptedException {
         lock.lock();
         try {
             while (sent - acked >= limits.window()) {
@@ -192,7 +192,7 @@ final class Subscription implements Subscriber {
             lock.unlock();
         }
         try {
-            session.send(MessageJson.frame(m), true);
+            session.send(m.text(), true);
         } catch (RuntimeException e) {
             close(CloseCodes.GOING_AWAY, "send failed");
             throw new Closed();
