@@ -87,7 +87,8 @@ public class LoadGen {
         var sockets = new ArrayList<WebSocket>();
         for (int i = 0; i < subscribers; i++) {
             var sub = new Sub();
-            sockets.add(http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+            // Each subscriber has its own client (its own selector thread), as separate agents would.
+            sockets.add(HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token)
                     .buildAsync(URI.create(urls[i % 2].replace("http", "ws") + "/topics/" + topic + "/subscribe"), sub)
                     .get(30, TimeUnit.SECONDS));
             subs.add(sub);

@@ -4,6 +4,7 @@ import com.alai.cloud.services.common.http.Dispatcher;
 import com.alai.cloud.services.common.http.Exchange;
 import com.alai.cloud.services.common.http.Response;
 import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -28,6 +29,8 @@ public final class HelidonServer implements AutoCloseable {
         this.server = WebServer.builder()
                 .port(port)
                 .shutdownHook(false)
+                // Frames are small and frequent: without TCP_NODELAY, Nagle holds each behind the peer's delayed ACK.
+                .connectionOptions(o -> o.tcpNoDelay(true))
                 .shutdownGracePeriod(Duration.ofSeconds(graceSeconds))
                 .routing(r -> r.any((req, res) -> dispatcher.handle(new HelidonExchange(req, res))))
                 .addRouting(WsRouting.builder().endpoint(wsPath, ws))
@@ -48,7 +51,16 @@ public final class HelidonServer implements AutoCloseable {
         server.stop();
     }
 
-    private record HelidonExchange(ServerRequest req, ServerResponse res) implements Exchange {
+    private static final class HelidonExchange implements Exchange {
+        private final ServerRequest req;
+        private final ServerResponse res;
+        private Map<String, List<String>> headers;
+
+        HelidonExchange(ServerRequest req, ServerResponse res) {
+            this.req = req;
+            this.res = res;
+        }
+
         @Override
         public String method() {
             return req.prologue().method().text();
@@ -67,11 +79,19 @@ public final class HelidonServer implements AutoCloseable {
 
         @Override
         public Map<String, List<String>> headers() {
-            var headers = new LinkedHashMap<String, List<String>>();
-            for (Header h : req.headers()) {
-                headers.put(h.name(), h.allValues());
+            if (headers == null) {
+                var copy = new LinkedHashMap<String, List<String>>();
+                for (Header h : req.headers()) {
+                    copy.put(h.name(), h.allValues());
+                }
+                headers = copy;
             }
             return headers;
+        }
+
+        @Override
+        public String header(String name) {
+            return req.headers().first(HeaderNames.create(name)).orElse(null);
         }
 
         @Override
