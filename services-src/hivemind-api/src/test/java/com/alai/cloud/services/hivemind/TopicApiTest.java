@@ -68,6 +68,20 @@ class TopicApiTest {
     }
 
     @Test
+    void everyKindOfJsonPayloadComesBackAsItWasSent() throws Exception {
+        String topic = f.topic();
+        List<String> payloads = List.of("\"tab\\t quote\\\" \\u00e9 \\ud83d\\udc1d\"", "-12.5", "[1, [2, {\"a\": null}], \"x\"]",
+                "{ \"nested\" : { \"deep\": [true, false] } , \"n\": 18446744073709551616 }", "null", "true", "{}");
+        for (String payload : payloads) {
+            f.publish(f.a, topic, payload);
+        }
+        JsonNode page = Fixture.json(f.send(f.authed(f.b, "/topics/" + topic + "/messages?after=0")).body());
+        for (int i = 0; i < payloads.size(); i++) {
+            assertEquals(Fixture.json(payloads.get(i)), page.get("messages").get(i).get("payload"), payloads.get(i));
+        }
+    }
+
+    @Test
     void replayPagesThroughTheLogInOffsetOrder() throws Exception {
         String topic = f.topic();
         for (int i = 1; i <= 7; i++) {

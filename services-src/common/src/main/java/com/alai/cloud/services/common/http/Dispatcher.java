@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -132,8 +133,15 @@ public final class Dispatcher {
         }
     }
 
-    // A client's id is kept when it is short and plain; anything else is replaced, so logs can't be forged.
+    private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    // A client's id is kept when it is short and plain; anything else is replaced, so logs can't be forged. Ids need
+    // to be unique, not unguessable, so they come from a fast random source rather than SecureRandom.
     private static String requestId(String given) {
-        return given != null && given.matches("[A-Za-z0-9._-]{1,64}") ? given : UUID.randomUUID().toString();
+        if (given != null && REQUEST_ID.matcher(given).matches()) {
+            return given;
+        }
+        var random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 }

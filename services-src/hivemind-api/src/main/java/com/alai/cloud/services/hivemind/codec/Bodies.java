@@ -7,6 +7,7 @@ import com.alai.cloud.services.hivemind.model.NewMessage;
 import com.alai.cloud.services.hivemind.model.NewTopic;
 import com.alai.cloud.services.hivemind.model.Retention;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,17 +48,45 @@ public final class Bodies {
         return new NewTopic(name, retention, publishers, subscribers);
     }
 
+    /**
+     * Streams the body once and keeps the payload as the exact JSON text sent: publishing is the hot path, and
+     * PostgreSQL parses it into jsonb anyway.
+     */
     public static NewMessage newMessage(Request request, String producer, int maxPayloadBytes) {
-        JsonNode root = object(request, Set.of("payload", "headers"));
+        request.requireJson();
+        String text = request.bodyText();
+        String payload = null;
+        JsonNode headersNode = null;
         var errors = new TreeMap<String, String>();
-        if (!root.has("payload")) {
-            errors.put("payload", "is required (any JSON value)");
+        try (JsonParser p = JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw ApiException.badRequest("the body must be a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if (field.equals("payload")) {
+                    payload = raw(p, text);
+                } else if (field.equals("headers")) {
+                    headersNode = JSON.readTree(raw(p, text));
+                } else {
+                    p.skipChildren();
+                    errors.put(field, "is not a known field (known: headers, payload)");
+                }
+            }
+            if (p.nextToken() != null) {
+                throw ApiException.badRequest("the body is not well-formed JSON");
+            }
+        } catch (java.io.IOException e) {
+            throw ApiException.badRequest("the body is not well-formed JSON");
         }
-        String payload = root.has("payload") ? write(root.get("payload")) : null;
-        if (payload != null && payload.getBytes(StandardCharsets.UTF_8).length > maxPayloadBytes) {
+        if (payload == null) {
+            errors.put("payload", "is required (any JSON value)");
+        } else if (payload.length() > maxPayloadBytes
+                || payload.getBytes(StandardCharsets.UTF_8).length > maxPayloadBytes) {
             throw ApiException.tooLarge("the payload exceeds " + maxPayloadBytes + " bytes");
         }
-        String headers = headers(root.get("headers"), errors);
+        String headers = headers(headersNode, errors);
         String key = request.header("Idempotency-Key").orElse(null);
         if (key != null && !Names.IDEMPOTENCY_KEY.matcher(key).matches()) {
             errors.put("Idempotency-Key", "must be 1-128 printable ASCII characters");
@@ -66,6 +95,14 @@ public final class Bodies {
             throw ApiException.invalid(errors);
         }
         return new NewMessage(producer, key, headers, payload);
+    }
+
+    // The exact text of the value at the parser's current token; strings are parsed lazily, so finish it first.
+    private static String raw(JsonParser p, String text) throws java.io.IOException {
+        int start = (int) p.currentTokenLocation().getCharOffset();
+        p.skipChildren();
+        p.finishToken();
+        return text.substring(start, (int) p.currentLocation().getCharOffset());
     }
 
     /** {"offset": N, "reset": false}: a commit; reset=true lets it move backwards. */
