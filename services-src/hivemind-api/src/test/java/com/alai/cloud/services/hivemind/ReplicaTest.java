@@ -30,6 +30,21 @@ class ReplicaTest {
     }
 
     @Test
+    void aProducerNamedWithQuotesAndControlCharactersArrivesIntactInTheFrame() throws Exception {
+        String topic = f.topic();
+        String subject = "agent \"x\"\\\n\u0001\u2028\uD83D\uDC1D";
+        try (var sub = WsClient.connect(Fixture.ws(f.b, "/topics/" + topic + "/subscribe"), f.token())) {
+            sub.next();
+            var response = f.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Fixture.url(f.a, "/topics/"
+                            + topic + "/messages"))).header("Authorization", "Bearer " + f.token(subject, Map.of()))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"payload\":1}")));
+            assertEquals(201, response.statusCode());
+            assertEquals(subject, sub.messages(1).get(0).get("producer").asText());
+        }
+    }
+
+    @Test
     void killingTheListenConnectionMidStreamLosesAndReordersNothing() throws Exception {
         String topic = f.topic();
         int total = 300;

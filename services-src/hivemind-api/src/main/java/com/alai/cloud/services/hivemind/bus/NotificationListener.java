@@ -22,6 +22,7 @@ public final class NotificationListener implements AutoCloseable {
     }
 
     private static final int POLL_MS = 250;
+    private static final int COALESCE_MS = 2;
     private static final int PROBE_EVERY_MS = 5_000;
     private final Connector connector;
     private final Fanout fanout;
@@ -85,7 +86,10 @@ public final class NotificationListener implements AutoCloseable {
         while (running) {
             PGNotification[] notifications = pg.getNotifications(POLL_MS);
             if (notifications != null && notifications.length > 0) {
-                fanout.notified(latest(notifications));
+                // Under load, gather what commits in the next couple of milliseconds too: one read then serves
+                // several messages, which is most of a small replica's fan-out cost.
+                PGNotification[] more = pg.getNotifications(COALESCE_MS);
+                fanout.notified(latest(notifications, more));
             } else if ((System.nanoTime() - lastProbe) / 1_000_000 > PROBE_EVERY_MS) {
                 // A silently dropped socket raises no error on its own; a round trip finds it.
                 try (Statement s = c.createStatement()) {
@@ -96,9 +100,10 @@ public final class NotificationListener implements AutoCloseable {
         }
     }
 
-    static Map<String, Long> latest(PGNotification[] notifications) {
+    static Map<String, Long> latest(PGNotification[]... batches) {
         var upTo = new HashMap<String, Long>();
-        for (PGNotification n : notifications) {
+        for (PGNotification n : java.util.Arrays.stream(batches).filter(java.util.Objects::nonNull)
+                .flatMap(java.util.Arrays::stream).toList()) {
             String text = n.getParameter();
             int colon = text.lastIndexOf(':');
             if (colon > 0) {

@@ -18,15 +18,34 @@ public final class MessageJson {
     private MessageJson() {
     }
 
-    /** A WebSocket frame: {"type":"message", ...}. */
-    public static String frame(Message message) {
-        var out = new ByteArrayOutputStream(256 + message.payloadJson().length());
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            write(g, message, "message");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A WebSocket frame: {"type":"message", ...}, the same fields as a REST page's messages. Built by hand: every
+     * message is rendered on every replica with a subscriber. Topic names are plain ASCII by construction; headers
+     * and payload are PostgreSQL's own JSON text.
+     */
+    public static String frame(Message m) {
+        var frame = new StringBuilder(160 + m.payloadJson().length() + m.headersJson().length());
+        frame.append("{\"type\":\"message\",\"topic\":\"").append(m.topic()).append("\",\"offset\":").append(m.offset())
+                .append(",\"producer\":");
+        quote(frame, m.producer());
+        frame.append(",\"createdAt\":\"").append(m.createdAt()).append("\",\"headers\":").append(m.headersJson())
+                .append(",\"payload\":").append(m.payloadJson()).append('}');
+        return frame.toString();
+    }
+
+    private static void quote(StringBuilder out, String text) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
         }
-        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        out.append('"');
     }
 
     /** A REST page: {"topic":..., "messages":[...], "next": offset to pass as ?after= for the next page}. */
@@ -37,7 +56,7 @@ public final class MessageJson {
             g.writeStringField("topic", topic);
             g.writeArrayFieldStart("messages");
             for (Message m : messages) {
-                write(g, m, null);
+                write(g, m);
             }
             g.writeEndArray();
             g.writeNumberField("next", messages.isEmpty() ? after : messages.get(messages.size() - 1).offset());
@@ -48,11 +67,8 @@ public final class MessageJson {
         return out.toByteArray();
     }
 
-    private static void write(JsonGenerator g, Message m, String type) throws IOException {
+    private static void write(JsonGenerator g, Message m) throws IOException {
         g.writeStartObject();
-        if (type != null) {
-            g.writeStringField("type", type);
-        }
         g.writeStringField("topic", m.topic());
         g.writeNumberField("offset", m.offset());
         g.writeStringField("producer", m.producer());
