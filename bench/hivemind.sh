@@ -28,10 +28,10 @@ start_replica() { # name port
 }
 start_replica a 18091
 start_replica b 18092
-echo "2 replicas × 0.25 vCPU, $RATE msg/s for ${SECONDS_}s (after 10 s warm-up), $SUBS subscribers"
+echo "2 replicas × 0.25 vCPU, $RATE msg/s for ${SECONDS_}s (after a 20 s warm-up), $SUBS subscribers"
 p50s=(); p99s=(); fails=0
 for run in $(seq "$RUNS"); do
-  out="$("$JAVA" hivemind/LoadGen.java http://127.0.0.1:18091 http://127.0.0.1:18092 "$TOKEN" "$RATE" "$SECONDS_" "$SUBS" 10)" || fails=$((fails + 1))
+  out="$("$JAVA" hivemind/LoadGen.java http://127.0.0.1:18091 http://127.0.0.1:18092 "$TOKEN" "$RATE" "$SECONDS_" "$SUBS" 20)" || fails=$((fails + 1))
   echo "run $run:"; echo "$out" | sed 's/^/  /'
   p50s+=("$(echo "$out" | sed -n 's/.*latency p50 \([0-9.]*\) ms.*/\1/p' | awk '{printf "%d", $1 * 1000}')")
   p99s+=("$(echo "$out" | sed -n 's/.*ms, p99 \([0-9.]*\) ms, max.*/\1/p' | awk '{printf "%d", $1 * 1000}')")

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ImagesCommand.Build.class, ImagesCommand.Push.class})
 public final class ImagesCommand implements Runnable {
     /** Services with sources in services-src/ (the others are declared with images from config). */
-    static final List<String> SERVICES = List.of("mc-api", "backup-job");
+    static final List<String> SERVICES = List.of("mc-api", "hivemind-api", "backup-job");
 
     @Spec
     CommandSpec spec;
