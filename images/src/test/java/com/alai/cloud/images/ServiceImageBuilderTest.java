@@ -72,9 +72,10 @@ class ServiceImageBuilderTest {
     }
 
     @Test
-    void aServiceWithoutABuiltJarIsRefusedSayingHowToBuildIt() {
-        assertThatThrownBy(() -> ImageSpec.of(SERVICES, "hivemind-api")).isInstanceOf(ImageException.class)
-                .hasMessageContaining("./mvnw -pl services-src/hivemind-api");
+    void aServiceWithoutABuiltJarIsRefusedSayingHowToBuildIt(@TempDir Path servicesSrc) throws Exception {
+        Files.createDirectories(servicesSrc.resolve("unbuilt-api/src"));
+        assertThatThrownBy(() -> ImageSpec.of(servicesSrc, "unbuilt-api")).isInstanceOf(ImageException.class)
+                .hasMessageContaining("./mvnw -pl services-src/unbuilt-api");
         assertThatThrownBy(() -> ImageSpec.of(SERVICES, "../../etc")).isInstanceOf(IllegalArgumentException.class);
     }
 }
