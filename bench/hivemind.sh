@@ -21,7 +21,7 @@ trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
 start_replica() { # name port
   (CPU_GROUP="alai-bench-$1" PORT="$2" HIVEMIND_REPLICA="$1" DB_POOL_SIZE=2 OIDC_AUDIENCE="api://alai-control-plane" \
     OIDC_ISSUER="$OIDC_ISSUER" DATABASE_URL="postgres://bench:bench@127.0.0.1:5432/hivemind_bench" \
-    quarter_cpu "$JAVA" -XX:+UseSerialGC -Xss256k -XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 \
+    quarter_cpu "$JAVA" ${HIVEMIND_JVM_FLAGS:--XX:+UseSerialGC -Xss256k -XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1} \
     -jar "$JAR" >/dev/null 2>&1) &
   PIDS+=($!)
   until curl -fs -o /dev/null "http://127.0.0.1:$2/readyz"; do sleep 0.05; done

@@ -57,9 +57,14 @@ final class Fixture {
 
     /** Another replica on the same database, with extra settings (e.g. a small subscriber buffer). */
     HiveMindApi replica(String name, Map<String, String> extra) throws Exception {
+        return replica(postgres.getPort(), name, extra);
+    }
+
+    /** A replica on the PostgreSQL at {@code pgPort} (database hivemind). */
+    HiveMindApi replica(int pgPort, String name, Map<String, String> extra) throws Exception {
         var env = new HashMap<>(Map.of(
                 "PORT", "0",
-                "DATABASE_URL", "postgres://postgres:@localhost:" + postgres.getPort() + "/hivemind",
+                "DATABASE_URL", "postgres://postgres:@localhost:" + pgPort + "/hivemind",
                 "OIDC_ISSUER", issuer.issuerUrl("default").toString(),
                 "OIDC_AUDIENCE", AUDIENCE,
                 "HIVEMIND_REPLICA", name,

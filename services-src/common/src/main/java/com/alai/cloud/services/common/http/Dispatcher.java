@@ -6,6 +6,7 @@ import com.alai.cloud.services.common.log.JsonLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
+import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,8 +60,10 @@ public final class Dispatcher {
             }
         } catch (Throwable error) {
             if (!(error instanceof ApiException)) {
+                // The class and SQLSTATE say what broke; messages may quote row values, so they stay out of logs.
                 log.error("request failed", Map.of("requestId", requestId, "path", path,
-                        "error", error.getClass().getName()));
+                        "error", error.getClass().getName(), "sqlState",
+                        error instanceof SQLException sql ? String.valueOf(sql.getSQLState()) : "-"));
             }
             status = respond(exchange, ProblemWriter.toResponse(error, path, requestId), requestId);
         }

@@ -1,6 +1,8 @@
 package com.alai.cloud.services.common.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,16 +14,36 @@ public final class ProblemWriter {
     private ProblemWriter() {
     }
 
+    /** A lost or refused connection (SQLSTATE class 08, or 57P01-57P03 while the server stops or starts). */
+    static boolean databaseUnavailable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static Response toResponse(Throwable error, String path, String requestId) {
         int status = 500;
         String title = "Internal Server Error";
         String detail = "an unexpected error occurred; quote request id " + requestId;
         Map<String, String> fields = Map.of();
+        Map<String, String> headers = Map.of();
         if (error instanceof ApiException api) {
             status = api.status();
             title = api.title();
             detail = api.getMessage();
             fields = api.fieldErrors();
+        } else if (databaseUnavailable(error)) {
+            status = 503;
+            title = "Service Unavailable";
+            detail = "the database is unavailable; retry shortly (writes with an Idempotency-Key are safe to retry)";
+            headers = Map.of("Retry-After", "1");
         }
         var body = new LinkedHashMap<String, Object>();
         body.put("type", "about:blank");
@@ -34,7 +56,7 @@ public final class ProblemWriter {
             body.put("errors", new java.util.TreeMap<>(fields));
         }
         try {
-            return new Response(status, MEDIA_TYPE, JSON.writeValueAsBytes(body), Map.of());
+            return new Response(status, MEDIA_TYPE, JSON.writeValueAsBytes(body), headers);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -65,6 +65,8 @@ public final class MessageStore {
         }
     }
 
+    // The pool restores auto-commit when the connection goes back. A rollback on a connection the server dropped
+    // fails too; the first error (SQLSTATE 08…, a 503) is the one that says what happened.
     private Published publishKeyed(String topic, NewMessage message) throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
@@ -73,10 +75,12 @@ public final class MessageStore {
                 c.commit();
                 return published;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException alsoBroken) {
+                    e.addSuppressed(alsoBroken);
+                }
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
         }
     }
