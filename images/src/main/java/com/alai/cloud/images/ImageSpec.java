@@ -4,18 +4,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** One service to containerise: its thin jar, the lib/ directory beside it, and the JVM flags of its entrypoint. */
-public record ImageSpec(String service, Path jar, Path libDir, List<String> jvmFlags) {
+/**
+ * One service to containerise: its thin jar, the lib/ directory beside it, the JVM flags of its entrypoint, and
+ * optionally a JDK AOT cache trained on exactly this image (null: none).
+ */
+public record ImageSpec(String service, Path jar, Path libDir, List<String> jvmFlags, Path aotCache) {
 
-    /** Container-tuned defaults: serial GC, heap from the container's memory, small stacks, no perf data file. */
+    /**
+     * Container-tuned defaults: serial GC, heap from the container's memory, small stacks, no perf data file, C1 only
+     * (C2's compilations cost more than a quarter vCPU can spare). No -Xshare: the default CDS archive is used anyway,
+     * and an explicit -Xshare refuses -XX:AOTCache.
+     */
     public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=75", "-Xss256k",
-            "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+            "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1");
 
     public ImageSpec {
         if (!service.matches("[a-z][a-z0-9-]{1,40}")) {
             throw new IllegalArgumentException("service name '" + service + "' must be lowercase letters, digits and -");
         }
         jvmFlags = List.copyOf(jvmFlags);
+    }
+
+    public ImageSpec(String service, Path jar, Path libDir, List<String> jvmFlags) {
+        this(service, jar, libDir, jvmFlags, null);
+    }
+
+    /** The same image plus a trained AOT cache as its last layer. */
+    public ImageSpec withAotCache(Path cache) {
+        return new ImageSpec(service, jar, libDir, jvmFlags, cache);
     }
 
     /** The layout `mvn package` leaves in services-src/SERVICE/target. */

@@ -27,6 +27,7 @@ import java.util.function.Consumer;
  */
 public final class ServiceImageBuilder {
     static final String USER = "10001:10001";
+    static final String AOT_CACHE = "/app/app.aot";
     private static final FilePermissions EXECUTABLE = FilePermissions.fromOctalString("755");
     private static final FilePermissions READABLE = FilePermissions.fromOctalString("644");
 
@@ -68,10 +69,7 @@ public final class ServiceImageBuilder {
         progress.accept(spec.service() + ": runtime (jlink) …");
         Path runtime = runtimes.build(spec);
         progress.accept(spec.service() + ": layers …");
-        var entrypoint = new ArrayList<String>(List.of("/opt/java/bin/java"));
-        entrypoint.addAll(spec.jvmFlags());
-        entrypoint.addAll(List.of("-Djava.io.tmpdir=/tmp", "-jar", "/app/" + spec.service() + ".jar"));
-        return Jib.fromScratch()
+        var builder = Jib.fromScratch()
                 .setFormat(ImageFormat.OCI)
                 .setCreationTime(Instant.EPOCH)
                 .addFileEntriesLayer(osLayer(runtime))
@@ -83,7 +81,22 @@ public final class ServiceImageBuilder {
                 .setWorkingDirectory(AbsoluteUnixPath.get("/app"))
                 .addExposedPort(Port.tcp(8080))
                 .addLabel("org.opencontainers.image.title", spec.service())
-                .setEntrypoint(entrypoint);
+                .setEntrypoint(entrypoint(spec, spec.aotCache() == null ? List.of() : List.of("-XX:AOTCache=" + AOT_CACHE)));
+        if (spec.aotCache() != null) {
+            // Last: it changes with every training, so it must not move the layers below it.
+            builder.addFileEntriesLayer(FileEntriesLayer.builder().setName("aot-cache")
+                    .addEntry(spec.aotCache(), AbsoluteUnixPath.get(AOT_CACHE), READABLE).build());
+        }
+        return builder;
+    }
+
+    /** The image's command line with {@code extra} JVM flags: training runs the very command production runs. */
+    static List<String> entrypoint(ImageSpec spec, List<String> extra) {
+        var entrypoint = new ArrayList<String>(List.of("/opt/java/bin/java"));
+        entrypoint.addAll(spec.jvmFlags());
+        entrypoint.addAll(extra);
+        entrypoint.addAll(List.of("-Djava.io.tmpdir=/tmp", "-jar", "/app/" + spec.service() + ".jar"));
+        return entrypoint;
     }
 
     // glibc and friends as ldd reports them, a passwd/group naming the non-root user, and a writable /tmp.

@@ -78,4 +78,16 @@ class ServiceImageBuilderTest {
                 .hasMessageContaining("./mvnw -pl services-src/unbuilt-api");
         assertThatThrownBy(() -> ImageSpec.of(SERVICES, "../../etc")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anAotCacheIsOneMoreLayerOnTheUnchangedBaseAndTheEntrypointUsesIt(@TempDir Path work) throws Exception {
+        Path cache = work.resolve("trained.aot");
+        Files.writeString(cache, "a cache");
+        Path base = build(work, spec);
+        Path withCache = build(Files.createDirectories(work.resolve("aot")), spec.withAotCache(cache));
+        assertThat(OciTar.layers(withCache)).hasSize(5).startsWith(OciTar.layers(base).toArray(String[]::new));
+        assertThat(OciTar.config(withCache).path("config").path("Entrypoint").toString())
+                .contains("-XX:AOTCache=/app/app.aot");
+        assertThat(OciTar.listing(withCache, OciTar.layers(withCache).get(4))).contains("app/app.aot");
+    }
 }

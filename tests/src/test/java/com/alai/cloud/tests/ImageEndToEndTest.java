@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alai.cloud.deploy.local.LocalEnvironment;
 import com.alai.cloud.deploy.local.LocalState;
+import com.alai.cloud.images.AotTrainer;
 import com.alai.cloud.images.BuiltImage;
 import com.alai.cloud.images.ImageSpec;
 import com.alai.cloud.images.JlinkRuntime;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,13 +55,15 @@ class ImageEndToEndTest {
         var builder = new ServiceImageBuilder(new JlinkRuntime(JlinkRuntime.currentJdk(), dir.resolve("runtimes")), dir, l -> { });
         pushed = builder.push(ImageSpec.of(Offline.HOME.resolve("services-src"), "mc-api"),
                 "127.0.0.1:" + registryPort + "/mc-api", RegistryAuth.anonymous(true));
+        // A run cut short leaves its containers behind; their names must be free.
+        run(List.of("rm", "-f", "--ignore", "alai-e2e-mc-api", "alai-e2e-aot"), 60);
         local = new LocalEnvironment(dir.resolve("state"), l -> { });
         state = local.up("dev-phase2");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        run(List.of("rm", "-f", "alai-e2e-mc-api"), 60);
+        run(List.of("rm", "-f", "--ignore", "alai-e2e-mc-api", "alai-e2e-aot"), 60);
         if (local != null) {
             local.down("dev-phase2");
         }
@@ -103,9 +107,13 @@ class ImageEndToEndTest {
         assertThat(new ObjectMapper().readTree(inspect).path("Digest").asText()).isEqualTo(pushed.digest());
     }
 
+    static String database() {
+        return state.vars().get("DATABASE_URL").replace("jdbc:postgresql://", "postgres://postgres:@").replace("?user=postgres", "");
+    }
+
     @Test
     void theImageRunsUnderPodmanAndAnswersHealthz() throws Exception {
-        String db = state.vars().get("DATABASE_URL").replace("jdbc:postgresql://", "postgres://postgres:@").replace("?user=postgres", "");
+        String db = database();
         run(List.of("run", "-d", "--name", "alai-e2e-mc-api", "--ulimit", "nofile=4096:4096", "--ulimit", "nproc=4096:4096",
                 "--network", "host", "--tls-verify=false", "-e", "PORT=18099", "-e", "DATABASE_URL=" + db,
                 "-e", "OIDC_ISSUER=" + state.vars().get("OIDC_ISSUER"), "-e", "OIDC_AUDIENCE=api://alai-control-plane",
@@ -113,5 +121,29 @@ class ImageEndToEndTest {
         Await.until(java.time.Duration.ofSeconds(120), "/healthz answering 200", () -> status("http://127.0.0.1:18099/healthz") == 200);
         assertThat(run(List.of("exec", "alai-e2e-mc-api", "/opt/java/bin/java", "-XshowSettings:properties", "-version"), 60))
                 .contains("user.name = app");
+    }
+
+    // The JVM quietly ignores a cache that does not fit (another class path, other file times): the class-load log
+    // shows whether the service's own classes came from it.
+    @Test
+    void anImageWithItsTrainedAotCacheStartsWithTheCacheInUse() throws Exception {
+        ImageSpec spec = ImageSpec.of(Offline.HOME.resolve("services-src"), "mc-api");
+        var builder = new ServiceImageBuilder(new JlinkRuntime(JlinkRuntime.currentJdk(), dir.resolve("runtimes")), dir, l -> { });
+        Path baseTar = dir.resolve("aot-base.tar");
+        builder.toTar(spec, baseTar);
+        var training = new AotTrainer.Training(Map.of("DATABASE_URL", database(), "OIDC_ISSUER", state.vars().get("OIDC_ISSUER"),
+                "OIDC_AUDIENCE", "api://alai-control-plane"), state.vars().get("TOKEN"), List.of("/tasks?limit=5", "/stats"));
+        Path cache = new AotTrainer(PODMAN, dir, l -> { }).train(spec, baseTar, training);
+        Path aotTar = dir.resolve("aot.tar");
+        builder.toTar(spec.withAotCache(cache), aotTar);
+        String image = AotTrainer.loaded(run(List.of("load", "-i", aotTar.toString()), 300));
+        run(List.of("run", "-d", "--name", "alai-e2e-aot", "--ulimit", "nofile=4096:4096", "--ulimit", "nproc=4096:4096",
+                "--network", "host", "-e", "PORT=18097", "-e", "DATABASE_URL=" + database(),
+                "-e", "OIDC_ISSUER=" + state.vars().get("OIDC_ISSUER"), "-e", "OIDC_AUDIENCE=api://alai-control-plane",
+                "-e", "JAVA_TOOL_OPTIONS=-Xlog:class+load=info:stdout", image), 300);
+        Await.until(java.time.Duration.ofSeconds(120), "/readyz answering 200", () -> status("http://127.0.0.1:18097/readyz") == 200);
+        String classes = run(List.of("logs", "alai-e2e-aot"), 60);
+        assertThat(classes).contains("com.alai.cloud.services.mc.McApi source: shared objects file",
+                "com.alai.cloud.services.mc.TaskRoutes source: shared objects file");
     }
 }

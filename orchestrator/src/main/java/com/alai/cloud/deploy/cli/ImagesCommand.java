@@ -58,10 +58,15 @@ public final class ImagesCommand implements Runnable {
     @Command(name = "build", mixinStandardHelpOptions = true,
             description = {"Builds one OCI image tarball per service into .alai/images/ (scratch + glibc + jlink'd runtime +",
                     "dependencies + application, non-root, fixed timestamps) and prints each digest."},
-            footerHeading = "%nExamples:%n", footer = {"  alai-deploy images build", "  alai-deploy images build mc-api --json"})
+            footerHeading = "%nExamples:%n", footer = {"  alai-deploy images build", "  alai-deploy images build mc-api --json",
+                    "  alai-deploy images build mc-api --aot      # needs podman and a JDK >= 25"})
     static final class Build implements Callable<Integer> {
         @Parameters(paramLabel = "SERVICE", arity = "0..*")
         List<String> services = new ArrayList<>();
+
+        @Option(names = "--aot", description = {"Add a JDK AOT cache (JDK 25+) trained by running the image under podman",
+                "against the local environment; reused while the base image's digest is unchanged."})
+        boolean aot;
 
         @Option(names = "--json", description = "Print the digests as JSON.")
         boolean json;
@@ -74,13 +79,36 @@ public final class ImagesCommand implements Runnable {
             Project project = Project.locate();
             var built = new ArrayList<BuiltImage>();
             for (String service : services(services)) {
-                Path out = Wiring.stateDir(project).resolve("images").resolve(service + ".tar");
-                Files.createDirectories(out.getParent());
-                built.add(builder(project, spec).toTar(ImageSpec.of(project.home().resolve("services-src"), service), out));
+                ImageSpec image = spec(project, spec, service, aot);
+                built.add(builder(project, spec).toTar(image, tar(project, service)));
             }
             print(spec, built, json);
             return ExitCode.OK;
         }
+    }
+
+    static Path tar(Project project, String service) throws java.io.IOException {
+        Path out = Wiring.stateDir(project).resolve("images").resolve(service + ".tar");
+        Files.createDirectories(out.getParent());
+        return out;
+    }
+
+    /** The service's image; with {@code aot}, plus the cache trained on (or kept for) its base image. */
+    static ImageSpec spec(Project project, CommandSpec spec, String service, boolean aot) throws Exception {
+        ImageSpec image = ImageSpec.of(project.home().resolve("services-src"), service);
+        if (!aot) {
+            return image;
+        }
+        if (!AotCaches.trains(service)) {
+            Wiring.progress(spec).accept(service + ": no AOT cache (a job that runs once has no server start to train)");
+            return image;
+        }
+        if (Runtime.version().feature() < 25) {
+            throw new UsageException("--aot needs a JDK >= 25 to build with (this is " + Runtime.version() + ")");
+        }
+        Path baseTar = tar(project, service);
+        BuiltImage base = builder(project, spec).toTar(image, baseTar);
+        return image.withAotCache(new AotCaches(Wiring.stateDir(project), Wiring.progress(spec)).cacheFor(image, base, baseTar));
     }
 
     @Command(name = "push", mixinStandardHelpOptions = true,
@@ -100,6 +128,9 @@ public final class ImagesCommand implements Runnable {
         @Option(names = "--insecure", description = "Allow plain HTTP (a local registry only).")
         boolean insecure;
 
+        @Option(names = "--aot", description = "Push with the AOT cache (see images build --aot).")
+        boolean aot;
+
         @Option(names = "--json", description = "Print the digests as JSON.")
         boolean json;
 
@@ -114,7 +145,7 @@ public final class ImagesCommand implements Runnable {
             Project project = Project.locate();
             var built = new ArrayList<BuiltImage>();
             for (String service : services(services)) {
-                built.add(builder(project, spec).push(ImageSpec.of(project.home().resolve("services-src"), service),
+                built.add(builder(project, spec).push(spec(project, spec, service, aot),
                         registry + "/" + service, RegistryAuth.fromEnvironment(insecure)));
             }
             Path pins = Wiring.stateDir(project).resolve("images").resolve("pins.json");

@@ -57,15 +57,19 @@ public final class HiveMindApi implements AutoCloseable {
         var verifier = new JwtVerifier(service.oidcIssuer(), service.oidcAudience());
         var gate = new SubscribeGate(verifier, new Access(topics), groups);
         var fanout = new Fanout(messages);
-        var listener = new NotificationListener(() -> listenConnection(service, config.replica()), fanout, log).start();
+        var listener = new NotificationListener(() -> listenConnection(service, config.replica()), fanout, log);
         var subscriptions = new Subscriptions(gate, messages, groups, fanout, config.window(), config.buffer(), log);
         var routes = new TopicRoutes(topics, messages, groups, gate, config.maxPayloadBytes(), openApi()).routes();
         var dispatcher = new Dispatcher(routes, verifier, () -> database.ready() && listener.connected(), log,
                 service.maxBodyBytes());
         var http = new HelidonServer(service.port(), dispatcher, SubscribeGate.TEMPLATE, subscriptions,
                 service.shutdownGraceSeconds()).start();
-        var sweeper = new RetentionSweeper(database.dataSource(), log).every(config.sweepSeconds());
         log.info("listening", Map.of("port", http.port()));
+        // Listening first: liveness answers during the logins and migrations, readiness once LISTEN is up too.
+        database.migrate();
+        listener.start();
+        var sweeper = new RetentionSweeper(database.dataSource(), log).every(config.sweepSeconds());
+        log.info("ready", Map.of("port", http.port()));
         return new HiveMindApi(database, listener, sweeper, subscriptions, http, log);
     }
 

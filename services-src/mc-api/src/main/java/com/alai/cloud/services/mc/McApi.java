@@ -23,12 +23,19 @@ public final class McApi implements AutoCloseable {
         this.graceSeconds = graceSeconds;
     }
 
+    /**
+     * Listens first, then builds the application, then connects and migrates: at a quarter of a vCPU liveness
+     * answers within a second, and readiness (what the platform routes traffic on) once the database is migrated.
+     */
     public static McApi start(ServiceConfig config, JsonLog log) throws IOException {
         var database = new Database(config, "classpath:db/migration/mc");
+        var http = new HttpService(config.port(), database::ready, log, config.maxBodyBytes()).start();
+        if (System.getenv("SLEEPX") != null) try { Thread.sleep(5000); } catch (InterruptedException e) { }
         var routes = new TaskRoutes(new TaskRepository(database.dataSource()), new StatsRepository(database.dataSource()),
                 new ChangeFeed(), openApi()).routes();
-        var http = new HttpService(config.port(), routes, new JwtVerifier(config.oidcIssuer(), config.oidcAudience()),
-                database::ready, log, config.maxBodyBytes()).start();
+        http.serve(routes, new JwtVerifier(config.oidcIssuer(), config.oidcAudience()));
+        database.migrate();
+        log.info("ready", Map.of("port", http.port()));
         return new McApi(database, http, config.shutdownGraceSeconds());
     }
 

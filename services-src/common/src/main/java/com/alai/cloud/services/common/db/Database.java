@@ -9,13 +9,34 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * A small fixed pool (0.25 vCPU cannot use more than a couple of connections) and the service's Flyway migrations,
- * applied at start.
+ * A small fixed pool (0.25 vCPU cannot use more than a couple of connections) and the service's Flyway migrations.
+ * Nothing connects until {@link #migrate()}, which services call once their HTTP server listens: at a quarter of a
+ * vCPU the logins would otherwise compete with the start for the same CPU, and liveness should not wait on the
+ * database. Until the migrations are applied, {@link #dataSource()} refuses connections with a transient error
+ * (a 503 the client may retry) and {@link #ready()} is false.
  */
 public final class Database implements AutoCloseable {
-    private final HikariDataSource pool;
+    private final ServiceConfig config;
+    private final String migrations;
+    private final GatedDataSource gated = new GatedDataSource();
+    private volatile HikariDataSource pool;
 
     public Database(ServiceConfig config, String migrations) {
+        this.config = config;
+        this.migrations = migrations;
+    }
+
+    /** Opens the pool, applies the service's migrations and lets the application's connections through. */
+    public synchronized Database migrate() {
+        if (pool == null) {
+            pool = new HikariDataSource(hikari(config));
+        }
+        Flyway.configure().dataSource(pool).locations(migrations).load().migrate();
+        gated.open(pool);
+        return this;
+    }
+
+    private static HikariConfig hikari(ServiceConfig config) {
         var hikari = new HikariConfig();
         hikari.setJdbcUrl(config.jdbcUrl());
         hikari.setUsername(config.dbUser());
@@ -26,20 +47,22 @@ public final class Database implements AutoCloseable {
         hikari.setValidationTimeout(2_000);
         hikari.setInitializationFailTimeout(-1);
         hikari.setPoolName("db");
-        this.pool = new HikariDataSource(hikari);
-        Flyway.configure().dataSource(pool).locations(migrations).load().migrate();
+        return hikari;
     }
 
     public DataSource dataSource() {
-        return pool;
+        return gated;
     }
 
     public Connection connection() throws SQLException {
-        return pool.getConnection();
+        return gated.getConnection();
     }
 
-    /** True when a connection answers `SELECT 1` within two seconds. */
+    /** True once migrated, when a connection answers `SELECT 1` within two seconds. */
     public boolean ready() {
+        if (!gated.isOpen()) {
+            return false;
+        }
         try (Connection c = pool.getConnection(); var s = c.createStatement()) {
             s.setQueryTimeout(2);
             return s.execute("SELECT 1");
@@ -49,7 +72,9 @@ public final class Database implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        pool.close();
+    public synchronized void close() {
+        if (pool != null) {
+            pool.close();
+        }
     }
 }

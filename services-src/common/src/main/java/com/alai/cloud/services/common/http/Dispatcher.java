@@ -22,22 +22,54 @@ import java.util.function.BooleanSupplier;
  * non-public routes, /healthz and /readyz, problem+json errors, one JSON log line per request.
  */
 public final class Dispatcher {
-    private final Routes routes;
-    private final JwtVerifier verifier;
+    // Liveness is the first request a new replica answers; it should not wait for the JSON mapper to warm up.
+    private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
+    private final Routes starting;
+    private final BooleanSupplier ready;
     private final JsonLog log;
     private final int maxBodyBytes;
+    private volatile Routes routes;
+    private volatile JwtVerifier verifier;
+
+    /** Only /healthz and /readyz until {@link #attach}; anything else is a 503 the client may retry. */
+    public Dispatcher(BooleanSupplier ready, JsonLog log, int maxBodyBytes) {
+        this.ready = ready;
+        this.starting = withHealth(new Routes());
+        this.log = log;
+        this.maxBodyBytes = maxBodyBytes;
+    }
 
     public Dispatcher(Routes routes, JwtVerifier verifier, BooleanSupplier ready, JsonLog log, int maxBodyBytes) {
-        this.routes = routes.publicGet("/healthz", r -> Response.json(200, Map.of("status", "ok")))
+        this(ready, log, maxBodyBytes);
+        attach(routes, verifier);
+    }
+
+    /** The application's routes, once built; until then the service is live but not serving. */
+    public void attach(Routes application, JwtVerifier tokens) {
+        this.verifier = tokens;
+        this.routes = withHealth(application);
+    }
+
+    private Routes withHealth(Routes application) {
+        return application.publicGet("/healthz", r -> Response.raw(200, "application/json", HEALTHY.clone()))
                 .publicGet("/readyz", r -> {
                     if (!ready.getAsBoolean()) {
                         throw ApiException.unavailable("the database is not reachable");
                     }
                     return Response.json(200, Map.of("status", "ready"));
                 });
-        this.verifier = verifier;
-        this.log = log;
-        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    private Routes.Match match(String method, String path) {
+        Routes application = routes;
+        if (application != null) {
+            return application.match(method, path);
+        }
+        try {
+            return starting.match(method, path);
+        } catch (ApiException notYet) {
+            throw ApiException.unavailable("the service is starting; retry shortly");
+        }
     }
 
     public JsonLog log() {
@@ -50,7 +82,7 @@ public final class Dispatcher {
         String path = exchange.rawPath();
         int status;
         try {
-            Routes.Match match = routes.match(exchange.method(), path);
+            Routes.Match match = match(exchange.method(), path);
             Request request = read(exchange, match, requestId);
             if (match.route().streamHandler() != null) {
                 stream(exchange, match, request);

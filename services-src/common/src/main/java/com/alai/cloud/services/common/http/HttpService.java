@@ -25,7 +25,13 @@ public final class HttpService implements AutoCloseable {
 
     public HttpService(int port, Routes routes, JwtVerifier verifier, BooleanSupplier ready, JsonLog log, int maxBodyBytes)
             throws IOException {
-        this.dispatcher = new Dispatcher(routes, verifier, ready, log, maxBodyBytes);
+        this(port, ready, log, maxBodyBytes);
+        serve(routes, verifier);
+    }
+
+    /** A server that answers liveness and readiness only, until {@link #serve}: it can listen before the app is built. */
+    public HttpService(int port, BooleanSupplier ready, JsonLog log, int maxBodyBytes) throws IOException {
+        this.dispatcher = new Dispatcher(ready, log, maxBodyBytes);
         // Read once, when the first server is made: without it Nagle holds a response's body behind the client's
         // delayed ACK of its headers (40 ms a request on a keep-alive connection).
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -36,6 +42,11 @@ public final class HttpService implements AutoCloseable {
                 dispatcher.handle(new JdkExchange(exchange));
             }
         });
+    }
+
+    public HttpService serve(Routes routes, JwtVerifier verifier) {
+        dispatcher.attach(routes, verifier);
+        return this;
     }
 
     public HttpService start() {

@@ -43,6 +43,8 @@ public final class ProblemWriter {
             status = 503;
             title = "Service Unavailable";
             detail = "the database is unavailable; retry shortly (writes with an Idempotency-Key are safe to retry)";
+        }
+        if (status == 503) {
             headers = Map.of("Retry-After", "1");
         }
         var body = new LinkedHashMap<String, Object>();

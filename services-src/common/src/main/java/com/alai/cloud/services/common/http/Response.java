@@ -6,7 +6,12 @@ import java.util.Map;
 
 /** A complete response: status, content type, body and extra headers (e.g. ETag, Location). */
 public record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
-    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    // A holder, so a response that needs no JSON (liveness, the first answer of a new replica) never pays for the
+    // mapper's start-up.
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
 
     public static Response json(int status, Object value) {
         return json(status, value, Map.of());
@@ -14,7 +19,7 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
 
     public static Response json(int status, Object value, Map<String, String> headers) {
         try {
-            return new Response(status, "application/json", JSON.writeValueAsBytes(value), headers);
+            return new Response(status, "application/json", Mapper.JSON.writeValueAsBytes(value), headers);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a response", e);
         }

@@ -1,0 +1,1 @@
+CREATE TABLE started (id int PRIMARY KEY);
