@@ -3,6 +3,8 @@
 # (alternating replicas) for SECONDS after a warm-up, with SUBSCRIBERS WebSocket subscribers (half on each replica)
 # acking as they go. Reports publish→deliver latency p50/p99 and counts what every subscriber received against what
 # the API acknowledged (missing / duplicates / out of order). Medians over RUNS (each run a fresh topic).
+# JVM flags are the image's, with -XX:MaxRAM=512m standing in for a Container App's 0.5 GiB (HIVEMIND_JVM_FLAGS
+# replaces them, e.g. to try C2). Publish errors are counted separately for the warm-up.
 # Usage: bench/hivemind.sh [RUNS] [RATE] [SECONDS] [SUBSCRIBERS]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -21,7 +23,7 @@ trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
 start_replica() { # name port
   (CPU_GROUP="alai-bench-$1" PORT="$2" HIVEMIND_REPLICA="$1" DB_POOL_SIZE=2 OIDC_AUDIENCE="api://alai-control-plane" \
     OIDC_ISSUER="$OIDC_ISSUER" DATABASE_URL="postgres://bench:bench@127.0.0.1:5432/hivemind_bench" \
-    quarter_cpu "$JAVA" ${HIVEMIND_JVM_FLAGS:--XX:+UseSerialGC -Xss256k -XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1} \
+    quarter_cpu "$JAVA" ${HIVEMIND_JVM_FLAGS:--XX:+UseSerialGC -Xss256k -XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 -XX:-UsePerfData} \
     -jar "$JAR" >/dev/null 2>&1) &
   PIDS+=($!)
   until curl -fs -o /dev/null "http://127.0.0.1:$2/readyz"; do sleep 0.05; done

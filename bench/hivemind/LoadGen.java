@@ -81,7 +81,7 @@ public class LoadGen {
             throw new IllegalStateException("cannot create topic: " + created.body());
         }
         if (warmup > 0) {
-            publish(http, urls, token, topic, rate, warmup, ConcurrentHashMap.newKeySet(), new ArrayList<>());
+            publish(http, urls, token, topic, rate, warmup, ConcurrentHashMap.newKeySet(), new ArrayList<>(), "the warm-up");
         }
         var subs = new ArrayList<Sub>();
         var sockets = new ArrayList<WebSocket>();
@@ -96,7 +96,7 @@ public class LoadGen {
         var acked = ConcurrentHashMap.<Long>newKeySet();
         var publishLatency = new ArrayList<Long>();
         long t0 = System.nanoTime();
-        long attempted = publish(http, urls, token, topic, rate, seconds, acked, publishLatency);
+        long attempted = publish(http, urls, token, topic, rate, seconds, acked, publishLatency, "the measured run");
         double publishSeconds = (System.nanoTime() - t0) / 1e9;
         long maxAcked = acked.stream().mapToLong(Long::longValue).max().orElse(0);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -138,12 +138,13 @@ public class LoadGen {
 
     /** Paced publishing; returns how many were attempted. Acknowledged offsets and publish latencies are recorded. */
     static long publish(HttpClient http, String[] urls, String token, String topic, int rate, int seconds,
-                        java.util.Set<Long> acked, List<Long> latencies) throws Exception {
+                        java.util.Set<Long> acked, List<Long> latencies, String phase) throws Exception {
         long total = (long) rate * seconds;
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime();
         var inflight = new ArrayList<CompletableFuture<?>>();
         var errors = new AtomicLong();
+        var kinds = new ConcurrentHashMap<String, AtomicLong>();
         for (long i = 0; i < total; i++) {
             long due = start + i * interval;
             long wait = due - System.nanoTime();
@@ -164,12 +165,14 @@ public class LoadGen {
                     }
                 } else {
                     errors.incrementAndGet();
+                    kinds.computeIfAbsent(e == null ? "HTTP " + r.statusCode() : e.getClass().getSimpleName(),
+                            k -> new AtomicLong()).incrementAndGet();
                 }
             }));
         }
         CompletableFuture.allOf(inflight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         if (errors.get() > 0) {
-            System.out.println("publish errors: " + errors.get());
+            System.out.println("publish errors during " + phase + ": " + errors.get() + " " + kinds);
         }
         return total;
     }

@@ -15,8 +15,11 @@ import java.util.TreeSet;
  * built with jlink from the JDK running this tool, and cached by module set and JDK version.
  */
 public final class JlinkRuntime {
-    /** Loaded by reflection or by the JVM itself, so jdeps cannot see them. */
-    static final List<String> ALWAYS = List.of("jdk.unsupported", "jdk.crypto.cryptoki", "jdk.zipfs", "jdk.localedata");
+    /**
+     * Loaded by reflection or by the JVM itself, so jdeps cannot see them. Not jdk.localedata (10 MB): the services
+     * format and parse in ISO-8601 and English only, which java.base's own locale data covers.
+     */
+    static final List<String> ALWAYS = List.of("jdk.unsupported", "jdk.crypto.cryptoki", "jdk.zipfs");
 
     static final String FALLBACK = "java.base,java.logging,java.management,java.naming,java.net.http,"
             + "java.security.jgss,java.sql,java.xml,jdk.httpserver";
@@ -58,7 +61,49 @@ public final class JlinkRuntime {
         }
     }
 
+    // jdeps takes seconds a service; its answer depends only on the jars' bytes, so it is kept by their digest and a
+    // one-line change re-runs it for the changed service alone.
     private String modules(ImageSpec spec) {
+        List<Path> jars = new ArrayList<>(List.of(spec.jar()));
+        try (var libs = Files.list(spec.libDir())) {
+            libs.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(jars::add);
+        } catch (IOException e) {
+            throw new ImageException("cannot list " + spec.libDir(), e);
+        }
+        try {
+            Path answer = cache.resolve("jdeps-" + digest(jars) + ".txt");
+            if (Files.isRegularFile(answer)) {
+                return Files.readString(answer, StandardCharsets.UTF_8).strip();
+            }
+            String modules = jdeps(spec);
+            Files.createDirectories(cache);
+            Files.writeString(answer, modules, StandardCharsets.UTF_8);
+            return modules;
+        } catch (IOException e) {
+            throw new ImageException("cannot keep the jdeps answer in " + cache + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String digest(List<Path> jars) throws IOException {
+        try {
+            var sha = MessageDigest.getInstance("SHA-256");
+            sha.update(Runtime.version().toString().getBytes(StandardCharsets.UTF_8));
+            for (Path jar : jars) {
+                sha.update(jar.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                try (var in = Files.newInputStream(jar)) {
+                    byte[] buffer = new byte[1 << 16];
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        sha.update(buffer, 0, n);
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String jdeps(ImageSpec spec) {
         var command = new ArrayList<>(List.of(jdk.resolve("bin/jdeps").toString(), "--print-module-deps",
                 "--ignore-missing-deps", "--multi-release", Integer.toString(Runtime.version().feature()),
                 "--class-path", spec.libDir() + "/*", spec.jar().toString()));
