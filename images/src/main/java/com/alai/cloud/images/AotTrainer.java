@@ -75,6 +75,8 @@ public final class AotTrainer {
                 return cache;
             } finally {
                 podmanQuietly("rm", "-f", name);
+                // The cache-less image was only loaded to be trained on; under vfs each copy costs its full size.
+                podmanQuietly("rmi", image);
                 Files.deleteIfExists(envFile);
             }
         } catch (IOException e) {

@@ -134,6 +134,8 @@ class ImageEndToEndTest {
         var training = new AotTrainer.Training(Map.of("DATABASE_URL", database(), "OIDC_ISSUER", state.vars().get("OIDC_ISSUER"),
                 "OIDC_AUDIENCE", "api://alai-control-plane"), state.vars().get("TOKEN"), List.of("/tasks?limit=5", "/stats"));
         Path cache = new AotTrainer(PODMAN, dir, l -> { }).train(spec, baseTar, training);
+        // What the training was given at run time (here the bearer token) must not be baked into the image.
+        assertThat(new String(Files.readAllBytes(cache), StandardCharsets.ISO_8859_1)).doesNotContain(state.vars().get("TOKEN"));
         Path aotTar = dir.resolve("aot.tar");
         builder.toTar(spec.withAotCache(cache), aotTar);
         String image = AotTrainer.loaded(run(List.of("load", "-i", aotTar.toString()), 300));
