@@ -127,6 +127,8 @@ class ImageEndToEndTest {
     // shows whether the service's own classes came from it.
     @Test
     void anImageWithItsTrainedAotCacheStartsWithTheCacheInUse() throws Exception {
+        assertThat(Runtime.version().feature()).as("training an AOT cache (-XX:AOTCacheOutput) needs the tests on JDK >= 25")
+                .isGreaterThanOrEqualTo(25);
         ImageSpec spec = ImageSpec.of(Offline.HOME.resolve("services-src"), "mc-api");
         var builder = new ServiceImageBuilder(new JlinkRuntime(JlinkRuntime.currentJdk(), dir.resolve("runtimes")), dir, l -> { });
         Path baseTar = dir.resolve("aot-base.tar");
