@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Trains a JDK AOT cache (JDK 25, {@code -XX:AOTCacheOutput}) by running the built image itself under podman: the
- * same jlink'd runtime, jar paths, file times and JVM flags as production, so the JVM accepts the cache at run time.
+ * Trains a JDK AOT cache (JDK 25, {@code -XX:AOTCacheOutput}) by running the built (scratch-based) image itself under
+ * podman: the same jlink'd runtime, jar paths, file times and JVM flags as production, so the JVM accepts the cache.
  * The service starts against real dependencies, becomes ready, serves the training requests and is stopped; the JVM
  * writes the cache as it exits.
  */
@@ -58,8 +58,8 @@ public final class AotTrainer {
             Path envFile = envFile(training, port);
             var run = new ArrayList<>(List.of("run", "-d", "--name", name, "--network", "host",
                     "--ulimit", "nofile=4096:4096", "--ulimit", "nproc=4096:4096", "--env-file", envFile.toString(),
-                    "-v", out + ":/aot", "--entrypoint", "/opt/java/bin/java", image));
-            List<String> command = ServiceImageBuilder.entrypoint(spec, List.of("-XX:AOTCacheOutput=/aot/app.aot"));
+                    "-v", out + ":/aot", "--entrypoint", BaseImage.SCRATCH_JAVA, image));
+            List<String> command = ServiceImageBuilder.entrypoint(spec, BaseImage.SCRATCH_JAVA, List.of("-XX:AOTCacheOutput=/aot/app.aot"));
             run.addAll(command.subList(1, command.size()));
             podman(run.toArray(String[]::new));
             try {

@@ -34,18 +34,24 @@ public final class ServiceImageBuilder {
     private final JlinkRuntime runtimes;
     private final Path work;
     private final Consumer<String> progress;
+    private final BaseImage base;
 
     public ServiceImageBuilder(JlinkRuntime runtimes, Path work, Consumer<String> progress) {
+        this(runtimes, work, progress, BaseImage.scratch());
+    }
+
+    public ServiceImageBuilder(JlinkRuntime runtimes, Path work, Consumer<String> progress, BaseImage base) {
         this.runtimes = runtimes;
         this.work = work;
         this.progress = progress;
+        this.base = base;
     }
 
     /** Builds into an OCI tarball at {@code tar}. */
     public BuiltImage toTar(ImageSpec spec, Path tar) {
         try {
-            return result(spec, containerBuilder(spec).containerize(Containerizer.to(TarImage.at(tar).named("alai/" + spec.service() + ":build"))
-                    .setApplicationLayersCache(work.resolve("jib-cache"))), "alai/" + spec.service() + ":build");
+            return result(spec, containerBuilder(spec).containerize(caches(Containerizer.to(TarImage.at(tar).named("alai/" + spec.service() + ":build")))
+                    .setAllowInsecureRegistries(base.auth().insecure())), "alai/" + spec.service() + ":build");
         } catch (Exception e) {
             throw new ImageException("building " + spec.service() + " failed: " + e.getMessage(), e);
         }
@@ -56,32 +62,47 @@ public final class ServiceImageBuilder {
         try {
             RegistryImage target = RegistryImage.named(repository + ":" + "build");
             auth.apply(target);
-            JibContainer container = containerBuilder(spec).containerize(Containerizer.to(target)
-                    .setAllowInsecureRegistries(auth.insecure())
-                    .setApplicationLayersCache(work.resolve("jib-cache")));
+            JibContainer container = containerBuilder(spec).containerize(caches(Containerizer.to(target))
+                    .setAllowInsecureRegistries(auth.insecure() || base.auth().insecure()));
             return result(spec, container, repository);
         } catch (Exception e) {
             throw new ImageException("pushing " + spec.service() + " to " + repository + " failed: " + rootMessage(e), e);
         }
     }
 
-    private JibContainerBuilder containerBuilder(ImageSpec spec) throws IOException {
-        progress.accept(spec.service() + ": runtime (jlink) …");
-        Path runtime = runtimes.build(spec);
+    private Containerizer caches(Containerizer containerizer) {
+        return containerizer.setApplicationLayersCache(work.resolve("jib-cache"))
+                .setBaseImageLayersCache(work.resolve("jib-base-cache"));
+    }
+
+    private JibContainerBuilder from() throws Exception {
+        if (base.isScratch()) {
+            return Jib.fromScratch();
+        }
+        if (!base.pinned()) {
+            progress.accept("base " + base.reference() + " is a tag, not a digest: builds are reproducible only while it stands");
+        }
+        RegistryImage image = RegistryImage.named(base.reference());
+        base.auth().apply(image);
+        return Jib.from(image);
+    }
+
+    private JibContainerBuilder containerBuilder(ImageSpec spec) throws Exception {
+        var builder = from().setFormat(ImageFormat.OCI).setCreationTime(Instant.EPOCH);
+        if (base.isScratch()) {
+            progress.accept(spec.service() + ": runtime (jlink) …");
+            Path runtime = runtimes.build(spec);
+            builder.addFileEntriesLayer(osLayer(runtime)).addFileEntriesLayer(directoryLayer("runtime", runtime, "/opt/java"));
+        }
         progress.accept(spec.service() + ": layers …");
-        var builder = Jib.fromScratch()
-                .setFormat(ImageFormat.OCI)
-                .setCreationTime(Instant.EPOCH)
-                .addFileEntriesLayer(osLayer(runtime))
-                .addFileEntriesLayer(directoryLayer("runtime", runtime, "/opt/java"))
-                .addFileEntriesLayer(directoryLayer("dependencies", spec.libDir(), "/app/lib"))
+        builder.addFileEntriesLayer(directoryLayer("dependencies", spec.libDir(), "/app/lib"))
                 .addFileEntriesLayer(FileEntriesLayer.builder().setName("application")
                         .addEntry(spec.jar(), AbsoluteUnixPath.get("/app/" + spec.service() + ".jar"), READABLE).build())
                 .setUser(USER)
                 .setWorkingDirectory(AbsoluteUnixPath.get("/app"))
                 .addExposedPort(Port.tcp(8080))
                 .addLabel("org.opencontainers.image.title", spec.service())
-                .setEntrypoint(entrypoint(spec, spec.aotCache() == null ? List.of() : List.of("-XX:AOTCache=" + AOT_CACHE)));
+                .setEntrypoint(entrypoint(spec, base.java(), spec.aotCache() == null ? List.of() : List.of("-XX:AOTCache=" + AOT_CACHE)));
         if (spec.aotCache() != null) {
             // Last: it changes with every training, so it must not move the layers below it.
             builder.addFileEntriesLayer(FileEntriesLayer.builder().setName("aot-cache")
@@ -91,8 +112,8 @@ public final class ServiceImageBuilder {
     }
 
     /** The image's command line with {@code extra} JVM flags: training runs the very command production runs. */
-    static List<String> entrypoint(ImageSpec spec, List<String> extra) {
-        var entrypoint = new ArrayList<String>(List.of("/opt/java/bin/java"));
+    static List<String> entrypoint(ImageSpec spec, String java, List<String> extra) {
+        var entrypoint = new ArrayList<String>(List.of(java));
         entrypoint.addAll(spec.jvmFlags());
         entrypoint.addAll(extra);
         entrypoint.addAll(List.of("-Djava.io.tmpdir=/tmp", "-jar", "/app/" + spec.service() + ".jar"));

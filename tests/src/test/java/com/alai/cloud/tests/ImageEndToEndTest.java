@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.alai.cloud.deploy.local.LocalEnvironment;
 import com.alai.cloud.deploy.local.LocalState;
 import com.alai.cloud.images.AotTrainer;
+import com.alai.cloud.images.BaseImage;
 import com.alai.cloud.images.BuiltImage;
 import com.alai.cloud.images.ImageSpec;
 import com.alai.cloud.images.JlinkRuntime;
@@ -56,14 +57,14 @@ class ImageEndToEndTest {
         pushed = builder.push(ImageSpec.of(Offline.HOME.resolve("services-src"), "mc-api"),
                 "127.0.0.1:" + registryPort + "/mc-api", RegistryAuth.anonymous(true));
         // A run cut short leaves its containers behind; their names must be free.
-        run(List.of("rm", "-f", "--ignore", "alai-e2e-mc-api", "alai-e2e-aot"), 60);
+        run(List.of("rm", "-f", "--ignore", "alai-e2e-mc-api", "alai-e2e-aot", "alai-e2e-base"), 60);
         local = new LocalEnvironment(dir.resolve("state"), l -> { });
         state = local.up("dev-phase2");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        run(List.of("rm", "-f", "--ignore", "alai-e2e-mc-api", "alai-e2e-aot"), 60);
+        run(List.of("rm", "-f", "--ignore", "alai-e2e-mc-api", "alai-e2e-aot", "alai-e2e-base"), 60);
         if (local != null) {
             local.down("dev-phase2");
         }
@@ -149,5 +150,27 @@ class ImageEndToEndTest {
         String classes = run(List.of("logs", "alai-e2e-aot"), 60);
         assertThat(classes).contains("com.alai.cloud.services.mc.McApi source: shared objects file",
                 "com.alai.cloud.services.mc.TaskRoutes source: shared objects file");
+    }
+
+    // The pushed mc-api image stands in for distroless (unreachable here): a registry image that brings its own Java.
+    @Test
+    void aServiceBuildsOnARegistryBaseImageThatBringsItsOwnJava() throws Exception {
+        var base = BaseImage.registry(pushed.pinned(), "/opt/java/bin/java", RegistryAuth.anonymous(true));
+        var builder = new ServiceImageBuilder(new JlinkRuntime(JlinkRuntime.currentJdk(), dir.resolve("runtimes")),
+                Files.createDirectories(dir.resolve("on-base")), l -> { }, base);
+        BuiltImage onBase = builder.push(ImageSpec.of(Offline.HOME.resolve("services-src"), "mc-api"),
+                "127.0.0.1:" + registryPort + "/mc-api-on-base", RegistryAuth.anonymous(true));
+        var mapper = new ObjectMapper();
+        var baseLayers = mapper.readTree(run(List.of("skopeo", "inspect", "--tls-verify=false", "docker://" + pushed.pinned()), 60)).path("Layers");
+        var layers = mapper.readTree(run(List.of("skopeo", "inspect", "--tls-verify=false", "docker://" + onBase.pinned()), 60)).path("Layers");
+        assertThat(layers.size()).isEqualTo(baseLayers.size() + 2);
+        for (int i = 0; i < baseLayers.size(); i++) {
+            assertThat(layers.get(i)).isEqualTo(baseLayers.get(i));
+        }
+        run(List.of("run", "-d", "--name", "alai-e2e-base", "--ulimit", "nofile=4096:4096", "--ulimit", "nproc=4096:4096",
+                "--network", "host", "--tls-verify=false", "-e", "PORT=18096", "-e", "DATABASE_URL=" + database(),
+                "-e", "OIDC_ISSUER=" + state.vars().get("OIDC_ISSUER"), "-e", "OIDC_AUDIENCE=api://alai-control-plane",
+                onBase.pinned()), 300);
+        Await.until(java.time.Duration.ofSeconds(120), "/healthz answering 200", () -> status("http://127.0.0.1:18096/healthz") == 200);
     }
 }

