@@ -48,8 +48,8 @@ public final class AotTrainer {
     public Path train(ImageSpec spec, Path imageTar, Training training) {
         try {
             Path out = Files.createDirectories(work.resolve("aot-" + spec.service()));
-            // The service runs as uid 10001 and writes the cache into this directory.
-            Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
+            // Private to us; podman's :U hands it to the container's user (10001) for the run.
+            Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwx------"));
             Files.deleteIfExists(out.resolve("app.aot"));
             progress.accept(spec.service() + ": AOT training — loading the image into podman …");
             String image = loaded(podman("load", "-i", imageTar.toString()));
@@ -58,11 +58,11 @@ public final class AotTrainer {
             Path envFile = envFile(training, port);
             var run = new ArrayList<>(List.of("run", "-d", "--name", name, "--network", "host",
                     "--ulimit", "nofile=4096:4096", "--ulimit", "nproc=4096:4096", "--env-file", envFile.toString(),
-                    "-v", out + ":/aot", "--entrypoint", BaseImage.SCRATCH_JAVA, image));
+                    "-v", out + ":/aot:U", "--entrypoint", BaseImage.SCRATCH_JAVA, image));
             List<String> command = ServiceImageBuilder.entrypoint(spec, BaseImage.SCRATCH_JAVA, List.of("-XX:AOTCacheOutput=/aot/app.aot"));
             run.addAll(command.subList(1, command.size()));
-            podman(run.toArray(String[]::new));
             try {
+                podman(run.toArray(String[]::new));
                 exercise(spec, name, port, training);
                 progress.accept(spec.service() + ": AOT training — stopping; the JVM writes the cache …");
                 podman("stop", "-t", "180", name);

@@ -76,9 +76,16 @@ public final class JlinkRuntime {
                 return Files.readString(answer, StandardCharsets.UTF_8).strip();
             }
             String modules = jdeps(spec);
-            Files.createDirectories(cache);
-            Files.writeString(answer, modules, StandardCharsets.UTF_8);
-            return modules;
+            if (modules != null) {
+                Files.createDirectories(cache);
+                Path temp = Files.createTempFile(cache, "jdeps", ".tmp");
+                Files.writeString(temp, modules, StandardCharsets.UTF_8);
+                Files.move(temp, answer, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return modules;
+            }
+            // jdeps gave up (it does on some modular jars, e.g. azure-core naming reactor.core): a broad, known-good
+            // set, not kept, so the next build asks jdeps again.
+            return FALLBACK;
         } catch (IOException e) {
             throw new ImageException("cannot keep the jdeps answer in " + cache + ": " + e.getMessage(), e);
         }
@@ -103,6 +110,7 @@ public final class JlinkRuntime {
         }
     }
 
+    /** The modules jdeps names, or null when it gave up or printed something else. */
     private String jdeps(ImageSpec spec) {
         var command = new ArrayList<>(List.of(jdk.resolve("bin/jdeps").toString(), "--print-module-deps",
                 "--ignore-missing-deps", "--multi-release", Integer.toString(Runtime.version().feature()),
@@ -116,11 +124,10 @@ public final class JlinkRuntime {
         try {
             out = Processes.run(command).strip();
         } catch (ImageException e) {
-            // jdeps gives up on some modular jars (e.g. azure-core naming reactor.core); a broad, known-good set instead.
-            return FALLBACK;
+            return null;
         }
-        String last = out.lines().reduce((a, b) -> b).orElse("java.base");
-        return last.matches("[a-z0-9.,]+") ? last : "java.base";
+        String last = out.lines().reduce((a, b) -> b).orElse("");
+        return last.matches("[a-z0-9.]+(,[a-z0-9.]+)*") ? last : null;
     }
 
     private static boolean hasModule(String name) {

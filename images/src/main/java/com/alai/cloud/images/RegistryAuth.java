@@ -12,10 +12,18 @@ public record RegistryAuth(String username, String token, boolean insecure) {
         return new RegistryAuth(null, null, insecure);
     }
 
-    /** ALAI_REGISTRY_USERNAME / ALAI_REGISTRY_TOKEN when set, else anonymous. */
+    /** ALAI_REGISTRY_USERNAME / ALAI_REGISTRY_TOKEN when set, else anonymous: the push target's credentials. */
     public static RegistryAuth fromEnvironment(boolean insecure) {
-        String user = System.getenv("ALAI_REGISTRY_USERNAME");
-        String token = System.getenv("ALAI_REGISTRY_TOKEN");
+        return fromEnvironment("ALAI_REGISTRY", insecure);
+    }
+
+    /**
+     * PREFIX_USERNAME / PREFIX_TOKEN when set, else anonymous. A base image's registry gets its own variables
+     * (ALAI_BASE_REGISTRY_…), so the push token is never sent to whatever host a base names.
+     */
+    public static RegistryAuth fromEnvironment(String prefix, boolean insecure) {
+        String user = System.getenv(prefix + "_USERNAME");
+        String token = System.getenv(prefix + "_TOKEN");
         return user == null || token == null ? anonymous(insecure) : new RegistryAuth(user, token, insecure);
     }
 

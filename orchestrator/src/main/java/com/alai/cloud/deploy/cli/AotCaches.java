@@ -55,11 +55,21 @@ final class AotCaches {
             return cache;
         }
         requirePodman();
-        LocalState local = new LocalEnvironment(stateDir, progress).up("dev-phase2");
-        var env = Map.of("DATABASE_URL", local.vars().get(DATABASE.get(spec.service())), "DATABASE_USER", "postgres",
-                "OIDC_ISSUER", local.vars().get("OIDC_ISSUER"), "OIDC_AUDIENCE", "api://alai-control-plane");
-        Path trained = new AotTrainer(PODMAN, dir, progress).train(spec, baseTar,
-                new AotTrainer.Training(env, local.vars().get("TOKEN"), TRAINING_PATHS.get(spec.service())));
+        var environment = new LocalEnvironment(stateDir, progress);
+        boolean wasUp = LocalState.read(LocalState.file(stateDir, "dev-phase2")).map(LocalState::alive).orElse(false);
+        Path trained;
+        try {
+            LocalState local = environment.up("dev-phase2");
+            var env = Map.of("DATABASE_URL", local.vars().get(DATABASE.get(spec.service())), "DATABASE_USER", "postgres",
+                    "OIDC_ISSUER", local.vars().get("OIDC_ISSUER"), "OIDC_AUDIENCE", "api://alai-control-plane");
+            trained = new AotTrainer(PODMAN, dir, progress).train(spec, baseTar,
+                    new AotTrainer.Training(env, local.vars().get("TOKEN"), TRAINING_PATHS.get(spec.service())));
+        } finally {
+            if (!wasUp) {
+                // Started for the training only; an operator's own `local up` is left running.
+                environment.down("dev-phase2");
+            }
+        }
         Files.move(trained, cache, StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(trainedOn, base.digest() + "\n", StandardCharsets.UTF_8);
         return cache;

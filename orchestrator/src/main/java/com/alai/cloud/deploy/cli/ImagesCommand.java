@@ -54,20 +54,22 @@ public final class ImagesCommand implements Runnable {
 
     /** Where images start: scratch with a jlink'd runtime (offline, the default) or a registry image with its own Java. */
     static final class BaseOptions {
-        @Option(names = "--base", paramLabel = "IMAGE", description = {"Build FROM this registry image, which brings its own",
-                "Java >= 21 (e.g. " + BaseImage.DISTROLESS + ", pinned @sha256:…); default: scratch + a jlink'd",
-                "runtime, which needs no registry."})
+        @Option(names = "--base", paramLabel = "IMAGE", description = {"Build FROM this registry image, which brings its own Java >= 21,",
+                "e.g. " + BaseImage.DISTROLESS + " pinned @sha256:…",
+                "(without it: scratch + a jlink'd runtime, which needs no registry)."})
         String base;
 
         @Option(names = "--base-java", paramLabel = "PATH", defaultValue = BaseImage.DISTROLESS_JAVA,
                 description = "The java binary inside --base (default: ${DEFAULT-VALUE}, distroless's).")
         String java;
 
-        @Option(names = "--insecure-base", description = "Pull --base over plain HTTP (a local registry only).")
+        @Option(names = "--insecure-base", description = {"Pull --base over plain HTTP (a local registry only; a push must be",
+                "--insecure too). Credentials for --base: ALAI_BASE_REGISTRY_USERNAME / _TOKEN."})
         boolean insecure;
 
         BaseImage image() {
-            return base == null ? BaseImage.scratch() : BaseImage.registry(base, java, RegistryAuth.fromEnvironment(insecure));
+            return base == null ? BaseImage.scratch()
+                    : BaseImage.registry(base, java, RegistryAuth.fromEnvironment("ALAI_BASE_REGISTRY", insecure));
         }
     }
 
@@ -83,7 +85,7 @@ public final class ImagesCommand implements Runnable {
                     "  alai-deploy images build mc-api --aot      # needs podman and a JDK >= 25",
                     "  alai-deploy images build --base " + BaseImage.DISTROLESS + "@sha256:…"})
     static final class Build implements Callable<Integer> {
-        @Parameters(paramLabel = "SERVICE", arity = "0..*")
+        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services (default: mc-api, hivemind-api, backup-job).")
         List<String> services = new ArrayList<>();
 
         @Option(names = "--aot", description = {"Add a JDK AOT cache (JDK 25+) trained by running the image under podman",
@@ -148,7 +150,7 @@ public final class ImagesCommand implements Runnable {
             footerHeading = "%nExamples:%n", footer = {"  alai-deploy images push --registry 127.0.0.1:5000 --insecure",
                     "  alai-deploy images push --registry cralaidevswcf1e081.azurecr.io"})
     static final class Push implements Callable<Integer> {
-        @Parameters(paramLabel = "SERVICE", arity = "0..*")
+        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services (default: mc-api, hivemind-api, backup-job).")
         List<String> services = new ArrayList<>();
 
         @Option(names = "--registry", required = true, description = "host[:port][/prefix]")
@@ -173,6 +175,10 @@ public final class ImagesCommand implements Runnable {
         public Integer call() throws Exception {
             if (!registry.matches("[a-z0-9.-]+(:\\d{1,5})?(/[a-z0-9._-]+)*")) {
                 throw new UsageException("--registry '" + registry + "' must be host[:port][/prefix]");
+            }
+            if (base.insecure && !insecure) {
+                // Jib's switch covers every registry of a build: it would let the push, token and all, go over HTTP.
+                throw new UsageException("--insecure-base would allow plain HTTP to --registry too; use it only with --insecure");
             }
             Project project = Project.locate();
             var built = new ArrayList<BuiltImage>();

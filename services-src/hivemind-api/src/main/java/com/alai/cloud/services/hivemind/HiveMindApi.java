@@ -66,7 +66,14 @@ public final class HiveMindApi implements AutoCloseable {
                 service.shutdownGraceSeconds()).start();
         log.info("listening", Map.of("port", http.port()));
         // Listening first: liveness answers during the logins and migrations, readiness once LISTEN is up too.
-        database.migrate();
+        try {
+            database.migrate();
+        } catch (RuntimeException e) {
+            // A replica that cannot migrate must exit, not stay live and never ready: the platform restarts it.
+            http.close();
+            database.close();
+            throw e;
+        }
         listener.start();
         var sweeper = new RetentionSweeper(database.dataSource(), log).every(config.sweepSeconds());
         log.info("ready", Map.of("port", http.port()));
@@ -123,7 +130,15 @@ public final class HiveMindApi implements AutoCloseable {
             return;
         }
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        HiveMindApi api = start(config, log);
+        HiveMindApi api;
+        try {
+            api = start(config, log);
+        } catch (Exception e) {
+            // pgjdbc, Hikari and Flyway name the server and the failure in their messages, never the password.
+            log.error("start failed", Map.of("error", e.getClass().getName(), "detail", String.valueOf(e.getMessage())));
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(api::close, "shutdown"));
     }
 }

@@ -30,11 +30,17 @@ public final class McApi implements AutoCloseable {
     public static McApi start(ServiceConfig config, JsonLog log) throws IOException {
         var database = new Database(config, "classpath:db/migration/mc");
         var http = new HttpService(config.port(), database::ready, log, config.maxBodyBytes()).start();
-        if (System.getenv("SLEEPX") != null) try { Thread.sleep(5000); } catch (InterruptedException e) { }
-        var routes = new TaskRoutes(new TaskRepository(database.dataSource()), new StatsRepository(database.dataSource()),
-                new ChangeFeed(), openApi()).routes();
-        http.serve(routes, new JwtVerifier(config.oidcIssuer(), config.oidcAudience()));
-        database.migrate();
+        try {
+            var routes = new TaskRoutes(new TaskRepository(database.dataSource()), new StatsRepository(database.dataSource()),
+                    new ChangeFeed(), openApi()).routes();
+            http.serve(routes, new JwtVerifier(config.oidcIssuer(), config.oidcAudience()));
+            database.migrate();
+        } catch (IOException | RuntimeException e) {
+            // A replica that cannot migrate must exit, not stay live and never ready: the platform restarts it.
+            http.close();
+            database.close();
+            throw e;
+        }
         log.info("ready", Map.of("port", http.port()));
         return new McApi(database, http, config.shutdownGraceSeconds());
     }
@@ -65,7 +71,15 @@ public final class McApi implements AutoCloseable {
             System.exit(2);
             return;
         }
-        McApi api = start(config, log);
+        McApi api;
+        try {
+            api = start(config, log);
+        } catch (Exception e) {
+            // pgjdbc, Hikari and Flyway name the server and the failure in their messages, never the password.
+            log.error("start failed", Map.of("error", e.getClass().getName(), "detail", String.valueOf(e.getMessage())));
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(api::close, "shutdown"));
     }
 }

@@ -14,14 +14,14 @@ public final class ProblemWriter {
     private ProblemWriter() {
     }
 
-    /** A lost or refused connection (SQLSTATE class 08, or 57P01-57P03 while the server stops or starts). */
+    /** Connection exceptions (08000-08007) and a server shutting down or starting (57P01-57P03): worth a retry. */
+    private static final java.util.Set<String> TRANSIENT = java.util.Set.of("08000", "08001", "08003", "08004", "08006",
+            "08007", "57P01", "57P02", "57P03");
+
     static boolean databaseUnavailable(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLException sql && TRANSIENT.contains(sql.getSQLState())) {
                 return true;
             }
         }

@@ -75,4 +75,18 @@ class StartupOrderTest {
             assertThat(get(http, "/rows").body()).isEqualTo("{\"rows\":0}");
         }
     }
+
+    @Test
+    void beforeTheRoutesAreBuiltAnyOtherPathIsA503NotA404() throws Exception {
+        var log = new JsonLog("t", new PrintStream(OutputStream.nullOutputStream()));
+        try (var database = new Database(config(), "classpath:db/migration/startup");
+             var http = new HttpService(0, database::ready, log, 1024).start()) {
+            assertThat(get(http, "/healthz").statusCode()).isEqualTo(200);
+            var early = get(http, "/tasks/42");
+            assertThat(early.statusCode()).isEqualTo(503);
+            assertThat(early.headers().firstValue("Retry-After")).contains("1");
+            http.serve(new Routes().publicGet("/other", r -> Response.json(200, Map.of())), null);
+            assertThat(get(http, "/tasks/42").statusCode()).isEqualTo(404);
+        }
+    }
 }
