@@ -1,8 +1,7 @@
 package com.alai.cloud.services.hivemind;
 
+import com.alai.cloud.services.common.app.Launcher;
 import com.alai.cloud.services.common.auth.JwtVerifier;
-import com.alai.cloud.services.common.config.ConfigError;
-import com.alai.cloud.services.common.config.Env;
 import com.alai.cloud.services.common.config.ServiceConfig;
 import com.alai.cloud.services.common.db.Database;
 import com.alai.cloud.services.common.http.Dispatcher;
@@ -119,26 +118,8 @@ public final class HiveMindApi implements AutoCloseable {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        var log = new JsonLog("hivemind-api");
-        HiveMindConfig config;
-        try {
-            config = HiveMindConfig.from(Env.system());
-        } catch (ConfigError e) {
-            log.error("invalid configuration", Map.of("problem", e.getMessage()));
-            System.exit(2);
-            return;
-        }
+    public static void main(String[] args) {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        HiveMindApi api;
-        try {
-            api = start(config, log);
-        } catch (Exception e) {
-            // pgjdbc, Hikari and Flyway name the server and the failure in their messages, never the password.
-            log.error("start failed", Map.of("error", e.getClass().getName(), "detail", String.valueOf(e.getMessage())));
-            System.exit(1);
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(api::close, "shutdown"));
+        Launcher.run("hivemind-api", HiveMindConfig::from, HiveMindApi::start);
     }
 }

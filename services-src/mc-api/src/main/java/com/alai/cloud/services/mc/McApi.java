@@ -1,8 +1,7 @@
 package com.alai.cloud.services.mc;
 
+import com.alai.cloud.services.common.app.Launcher;
 import com.alai.cloud.services.common.auth.JwtVerifier;
-import com.alai.cloud.services.common.config.ConfigError;
-import com.alai.cloud.services.common.config.Env;
 import com.alai.cloud.services.common.config.ServiceConfig;
 import com.alai.cloud.services.common.db.Database;
 import com.alai.cloud.services.common.http.HttpService;
@@ -61,25 +60,7 @@ public final class McApi implements AutoCloseable {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        var log = new JsonLog("mc-api");
-        ServiceConfig config;
-        try {
-            config = ServiceConfig.from(Env.system());
-        } catch (ConfigError e) {
-            log.error("invalid configuration", Map.of("problem", e.getMessage()));
-            System.exit(2);
-            return;
-        }
-        McApi api;
-        try {
-            api = start(config, log);
-        } catch (Exception e) {
-            // pgjdbc, Hikari and Flyway name the server and the failure in their messages, never the password.
-            log.error("start failed", Map.of("error", e.getClass().getName(), "detail", String.valueOf(e.getMessage())));
-            System.exit(1);
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(api::close, "shutdown"));
+    public static void main(String[] args) {
+        Launcher.run("mc-api", ServiceConfig::from, McApi::start);
     }
 }
