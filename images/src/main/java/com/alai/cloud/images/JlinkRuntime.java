@@ -92,22 +92,12 @@ public final class JlinkRuntime {
     }
 
     private static String digest(List<Path> jars) throws IOException {
-        try {
-            var sha = MessageDigest.getInstance("SHA-256");
-            sha.update(Runtime.version().toString().getBytes(StandardCharsets.UTF_8));
-            for (Path jar : jars) {
-                sha.update(jar.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-                try (var in = Files.newInputStream(jar)) {
-                    byte[] buffer = new byte[1 << 16];
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        sha.update(buffer, 0, n);
-                    }
-                }
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 12);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        var parts = new ArrayList<byte[]>(List.of(Runtime.version().toString().getBytes(StandardCharsets.UTF_8)));
+        for (Path jar : jars) {
+            parts.add(jar.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            parts.add(Files.readAllBytes(jar));
         }
+        return sha256(12, parts);
     }
 
     /** The modules jdeps names, or null when it gave up or printed something else. */
@@ -136,8 +126,15 @@ public final class JlinkRuntime {
     }
 
     private static String hash(String text) {
+        return sha256(6, List.of(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The first {@code bytes} bytes of the SHA-256 of {@code parts}, in hex. */
+    private static String sha256(int bytes, List<byte[]> parts) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 6);
+            var sha = MessageDigest.getInstance("SHA-256");
+            parts.forEach(sha::update);
+            return HexFormat.of().formatHex(sha.digest(), 0, bytes);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The one place an exception becomes an HTTP status and an RFC 9457 body. Internal details never leak. */
 public final class ProblemWriter {
@@ -15,7 +16,7 @@ public final class ProblemWriter {
     }
 
     /** Connection exceptions (08000-08007) and a server shutting down or starting (57P01-57P03): worth a retry. */
-    private static final java.util.Set<String> TRANSIENT = java.util.Set.of("08000", "08001", "08003", "08004", "08006",
+    private static final Set<String> TRANSIENT = Set.of("08000", "08001", "08003", "08004", "08006",
             "08007", "57P01", "57P02", "57P03");
 
     static boolean databaseUnavailable(Throwable error) {
