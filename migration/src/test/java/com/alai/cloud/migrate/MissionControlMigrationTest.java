@@ -153,7 +153,40 @@ class MissionControlMigrationTest {
         sql(url, "UPDATE tasks SET title = title || '' WHERE id = 4242");
         MigrationReport report = tampering.run(sample, url, null, false);
         assertThat(report.clean()).isFalse();
-        assertThat(report.verification().differences()).anyMatch(d -> d.startsWith("row 4242 differs"));
+        assertThat(report.verification().differences()).anyMatch(d -> d.startsWith("row 4242 differs in title:"));
+    }
+
+    @Test
+    void aFirstRunThatFailsVerificationIsRolledBackLeavingTheTargetEmpty() throws Exception {
+        String url = freshDatabase();
+        migrate(url);
+        sql(url, "TRUNCATE tasks");
+        sql(url, "CREATE FUNCTION tamper() RETURNS trigger AS $$ BEGIN IF NEW.id = 4242 THEN NEW.title := 'tampered'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
+        sql(url, "CREATE TRIGGER tamper BEFORE INSERT ON tasks FOR EACH ROW EXECUTE FUNCTION tamper()");
+        MigrationReport report = migrate(url);
+        assertThat(report.clean()).isFalse();
+        assertThat(report.committed()).isFalse();
+        assertThat(report.verification().rowsDiffering()).isEqualTo(1);
+        assertThat(count(url, "SELECT count(*) FROM tasks")).isZero();
+    }
+
+    @Test
+    void aTimestampFinerThanAMicrosecondKeepsItsRawValueInExtra(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("nanos.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE tasks (id INTEGER PRIMARY KEY, title TEXT, status TEXT, created_at TEXT, updated_at REAL)");
+            s.execute("INSERT INTO tasks VALUES (1, 't', 'open', '2024-05-06T07:08:09.123456789Z', 1714979289.5)");
+        }
+        String url = freshDatabase();
+        MigrationReport report = new MissionControlMigration(line -> { }).run(file, url, null, false);
+        assertThat(report.clean()).isTrue();
+        try (Connection c = Postgres.connect(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT created_at = '2024-05-06T07:08:09.123456Z', extra->>'_legacy.created_at', extra->>'_legacy.updated_at' FROM tasks")) {
+            rs.next();
+            assertThat(rs.getBoolean(1)).isTrue();
+            assertThat(rs.getString(2)).isEqualTo("2024-05-06T07:08:09.123456789Z");
+            assertThat(rs.getString(3)).isEqualTo("1714979289.5");
+        }
     }
 
     @Test

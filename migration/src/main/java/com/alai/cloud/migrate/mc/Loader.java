@@ -3,19 +3,19 @@ package com.alai.cloud.migrate.mc;
 import com.alai.cloud.migrate.MigrationException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * Loads rows with COPY into a temporary table, then upserts them by id in the same transaction and moves the id
- * sequence past the highest id. Re-running converges on the same rows; tasks created in PostgreSQL since are kept.
+ * Loads rows with binary COPY in the caller's transaction and moves the id sequence past the highest id. Re-running
+ * upserts by id and converges on the same rows; tasks created in PostgreSQL since are kept.
  */
 final class Loader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,9 +23,22 @@ final class Loader {
             + " closed_at, archived, extra";
     private static final Set<String> REQUIRED = Set.of("id", "title", "description", "status", "assignee", "tags", "priority",
             "created_at", "updated_at", "closed_at", "archived", "version", "extra");
+    private static final String UPSERT = "INSERT INTO tasks (" + COLUMNS + ") SELECT " + COLUMNS + " FROM tasks_in"
+            + " ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,"
+            + " status = EXCLUDED.status, assignee = EXCLUDED.assignee, tags = EXCLUDED.tags,"
+            + " priority = EXCLUDED.priority, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at,"
+            + " closed_at = EXCLUDED.closed_at, archived = EXCLUDED.archived, extra = EXCLUDED.extra"
+            + " WHERE (tasks.title, tasks.description, tasks.status, tasks.assignee, tasks.tags, tasks.priority,"
+            + " tasks.created_at, tasks.updated_at, tasks.closed_at, tasks.archived, tasks.extra)"
+            + " IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.description, EXCLUDED.status, EXCLUDED.assignee,"
+            + " EXCLUDED.tags, EXCLUDED.priority, EXCLUDED.created_at, EXCLUDED.updated_at, EXCLUDED.closed_at,"
+            + " EXCLUDED.archived, EXCLUDED.extra)";
 
-    private Loader() {
-    }
+    private final Connection pg;
+    private final PGCopyOutputStream copy;
+    private final BinaryCopy out;
+    private final boolean direct;
+    private final List<String> indexes;
 
     /** Checks that the target has the mission_control `tasks` table (or creates it from the mc-api migrations). */
     static void prepare(Connection pg) throws SQLException {
@@ -55,37 +68,87 @@ final class Loader {
         }
     }
 
-    static void load(Connection pg, List<TaskRow> rows) throws SQLException, IOException {
+    /**
+     * Starts loading in the caller's transaction. An empty table (the first run) takes the rows directly with COPY
+     * FREEZE and rebuilds its secondary indexes once at the end; otherwise rows go to a temporary table and are upserted.
+     */
+    static Loader open(Connection pg) throws SQLException, IOException {
         try (Statement s = pg.createStatement()) {
-            s.execute("CREATE TEMP TABLE tasks_in (LIKE tasks INCLUDING DEFAULTS) ON COMMIT DROP");
-        }
-        // Rows are encoded to UTF-8 here and streamed as bytes: pgjdbc's Reader-based copyIn encodes in fixed-size
-        // character chunks and turns a surrogate pair split across two chunks into "??".
-        try (var out = new java.io.BufferedOutputStream(new PGCopyOutputStream(pg.unwrap(PGConnection.class),
-                "COPY tasks_in (" + COLUMNS + ") FROM STDIN"), 1 << 16)) {
-            var line = new StringBuilder();
-            for (TaskRow r : rows) {
-                line.setLength(0);
-                CopyText.field(line, r.id());
-                for (Object value : new Object[] {r.title(), r.description(), r.status(), r.assignee(), r.tags(), r.priority(),
-                        r.createdAt(), r.updatedAt(), r.closedAt(), r.archived(), JSON.writeValueAsString(r.extra())}) {
-                    CopyText.field(line, value);
-                }
-                out.write(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+            s.execute("LOCK TABLE tasks IN SHARE ROW EXCLUSIVE MODE");
+            boolean empty;
+            try (ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM tasks)")) {
+                rs.next();
+                empty = rs.getBoolean(1);
             }
+            var indexes = new ArrayList<String>();
+            if (empty) {
+                s.execute("LOCK TABLE tasks IN ACCESS EXCLUSIVE MODE");
+                s.execute("TRUNCATE tasks");
+                try (ResultSet rs = s.executeQuery("SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index"
+                        + " WHERE indrelid = 'tasks'::regclass AND NOT indisprimary AND NOT indisunique")) {
+                    while (rs.next()) {
+                        indexes.add(rs.getString(2));
+                        s.addBatch("DROP INDEX " + rs.getString(1));
+                    }
+                }
+                s.executeBatch();
+            } else {
+                s.execute("CREATE TEMP TABLE tasks_in (LIKE tasks INCLUDING DEFAULTS) ON COMMIT DROP");
+            }
+            var copy = new PGCopyOutputStream(pg.unwrap(PGConnection.class), "COPY " + (empty ? "tasks" : "tasks_in")
+                    + " (" + COLUMNS + ") FROM STDIN (FORMAT binary" + (empty ? ", FREEZE" : "") + ")");
+            return new Loader(pg, copy, empty, indexes);
         }
+    }
+
+    private Loader(Connection pg, PGCopyOutputStream copy, boolean direct, List<String> indexes) throws IOException {
+        this.pg = pg;
+        this.copy = copy;
+        this.out = new BinaryCopy(copy);
+        this.direct = direct;
+        this.indexes = indexes;
+    }
+
+    void add(TaskRow r) throws IOException {
+        out.row(12);
+        out.int8(r.id());
+        out.text(r.title());
+        out.text(r.description());
+        out.text(r.status());
+        out.text(r.assignee());
+        out.textArray(r.tags());
+        out.int4(r.priority());
+        out.timestamptz(r.createdAt());
+        out.timestamptz(r.updatedAt());
+        out.timestamptz(r.closedAt());
+        out.bool(r.archived());
+        out.jsonb(JSON.writeValueAsBytes(r.extra()));
+    }
+
+    /** Ends the COPY, then upserts (re-run) or rebuilds the indexes (first run), and moves the id sequence on. */
+    void finish() throws SQLException, IOException {
+        out.close();
         try (Statement s = pg.createStatement()) {
-            s.execute("INSERT INTO tasks (" + COLUMNS + ") SELECT " + COLUMNS + " FROM tasks_in"
-                    + " ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,"
-                    + " status = EXCLUDED.status, assignee = EXCLUDED.assignee, tags = EXCLUDED.tags,"
-                    + " priority = EXCLUDED.priority, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at,"
-                    + " closed_at = EXCLUDED.closed_at, archived = EXCLUDED.archived, extra = EXCLUDED.extra"
-                    + " WHERE (tasks.title, tasks.description, tasks.status, tasks.assignee, tasks.tags, tasks.priority,"
-                    + " tasks.created_at, tasks.updated_at, tasks.closed_at, tasks.archived, tasks.extra)"
-                    + " IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.description, EXCLUDED.status, EXCLUDED.assignee,"
-                    + " EXCLUDED.tags, EXCLUDED.priority, EXCLUDED.created_at, EXCLUDED.updated_at, EXCLUDED.closed_at,"
-                    + " EXCLUDED.archived, EXCLUDED.extra)");
+            if (direct) {
+                s.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                for (String index : indexes) {
+                    s.execute(index);
+                }
+            } else {
+                s.execute(UPSERT);
+            }
             s.execute("SELECT setval(pg_get_serial_sequence('tasks', 'id'), GREATEST((SELECT max(id) FROM tasks), 1))");
+        }
+    }
+
+    /** Abandons a COPY that failed half-way; the caller rolls the transaction back. */
+    void abandon() {
+        if (copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException ignored) {
+                // The rollback that follows discards everything the COPY sent.
+            }
         }
     }
 }

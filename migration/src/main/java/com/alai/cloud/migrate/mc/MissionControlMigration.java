@@ -1,36 +1,29 @@
 package com.alai.cloud.migrate.mc;
 
 import com.alai.cloud.migrate.MigrationException;
+import com.alai.cloud.migrate.Pipeline;
 import com.alai.cloud.migrate.Postgres;
 import com.alai.cloud.migrate.Sqlite;
 import com.alai.cloud.migrate.verify.Comparator;
+import com.alai.cloud.migrate.verify.Ledger;
 import com.alai.cloud.migrate.verify.Verification;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * `alai-deploy migrate mc`: discover the legacy schema, convert every row, load it in one transaction, then verify
- * the target against the source row by row.
+ * `alai-deploy migrate mc`: discover the legacy schema, stream every row through conversion into COPY, then verify
+ * the target against the source row by row — all in one transaction that commits only when verification is clean.
  */
 public final class MissionControlMigration {
     static final List<String> COLUMNS = List.of("id", "title", "description", "status", "assignee", "tags", "priority",
             "created_at", "updated_at", "closed_at", "archived", "extra");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PROGRESS_EVERY = 100_000;
 
     private final Consumer<String> progress;
 
@@ -42,38 +35,98 @@ public final class MissionControlMigration {
         long start = System.nanoTime();
         try (Connection sqlite = Sqlite.open(sqliteFile)) {
             ColumnPlan plan = ColumnPlan.discover(sqlite, table);
-            say(start, "reading " + sqliteFile + " (" + plan.table() + ") …");
-            List<TaskRow> rows = read(sqlite, plan);
-            long legacy = rows.stream().mapToLong(r -> r.extra().keySet().stream().filter(k -> k.startsWith(RowConverter.LEGACY)).count()).sum();
-            long openSource = rows.stream().filter(r -> !r.status().equals("done") && !r.status().equals("cancelled")).count();
+            var source = new SourceRows(sqlite, plan);
+            var counts = new SourceCounts();
             if (dryRun) {
-                return new MigrationReport(plan.table(), plan.describe(), rows.size(), true, openSource, -1, legacy,
-                        millis(start), null);
+                source.forEach(id -> true, counts::add);
+                return new MigrationReport(plan.table(), plan.describe(), counts.rows(), true, counts.open(), -1,
+                        counts.legacy(), millis(start), 0, 0, false, null);
             }
             try (Connection pg = Postgres.connect(targetUrl)) {
                 Loader.prepare(pg);
                 pg.setAutoCommit(false);
                 try {
-                    say(start, "loading " + rows.size() + " rows with COPY …");
-                    Loader.load(pg, rows);
-                    pg.commit();
+                    var ledger = new Ledger(COLUMNS);
+                    say(start, "loading " + plan.table() + " from " + sqliteFile + " with COPY …");
+                    load(pg, source, row -> ledger.add(values(row)), row -> {
+                        counts.add(row);
+                        if (counts.rows() % PROGRESS_EVERY == 0) {
+                            say(start, String.format("%,d rows loaded", counts.rows()));
+                        }
+                    });
+                    long loaded = millis(start);
+                    say(start, String.format("%,d rows loaded; verifying …", counts.rows()));
+                    var target = new Ledger(COLUMNS);
+                    long[] openTarget = {0};
+                    Pipeline.<List<Object>>run("target-reader", sink -> new TargetRows(pg).forEach(counts.maxId(), sink), row -> {
+                        target.add(row);
+                        openTarget[0] += open((String) row.get(3)) ? 1 : 0;
+                    });
+                    Verification verification = Comparator.compare(ledger, target, ids -> sourceRows(source, ids),
+                            ids -> targetRows(pg, ids));
+                    boolean commit = verification.clean() && counts.open() == openTarget[0];
+                    if (commit) {
+                        pg.commit();
+                    } else {
+                        pg.rollback();
+                    }
+                    say(start, commit ? "verified and committed" : "differences found: rolled back, the target is unchanged");
+                    return new MigrationReport(plan.table(), plan.describe(), counts.rows(), false, counts.open(),
+                            openTarget[0], counts.legacy(), millis(start), loaded, millis(start) - loaded, commit, verification);
                 } catch (Exception e) {
                     pg.rollback();
                     throw new MigrationException("load failed and was rolled back: " + e.getMessage(), e);
                 }
-                pg.setAutoCommit(true);
-                say(start, "verifying …");
-                long[] ids = rows.stream().mapToLong(TaskRow::id).toArray();
-                say(start, "reading the target back …");
-                List<List<Object>> target = readTarget(pg, ids);
-                say(start, "comparing " + target.size() + " rows …");
-                Verification verification = Comparator.compare(COLUMNS, rows.stream().map(MissionControlMigration::values).toList(), target);
-                long openTarget = target.stream().filter(r -> !"done".equals(r.get(3)) && !"cancelled".equals(r.get(3))).count();
-                return new MigrationReport(plan.table(), plan.describe(), rows.size(), false, openSource, openTarget, legacy,
-                        millis(start), verification);
             }
-        } catch (SQLException e) {
+        } catch (MigrationException e) {
+            throw e;
+        } catch (Exception e) {
             throw new MigrationException("migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code read} sees each row on the reading thread, {@code written} on the writing one. */
+    private static void load(Connection pg, SourceRows source, Consumer<TaskRow> read, Consumer<TaskRow> written) throws Exception {
+        Loader loader = Loader.open(pg);
+        try {
+            Pipeline.<TaskRow>run("sqlite-reader", sink -> source.forEach(id -> true, row -> {
+                read.accept(row);
+                sink.accept(row);
+            }), row -> {
+                written.accept(row);
+                loader.add(row);
+            });
+            loader.finish();
+        } catch (Exception e) {
+            loader.abandon();
+            throw e;
+        }
+    }
+
+    static boolean open(String status) {
+        return !"done".equals(status) && !"cancelled".equals(status);
+    }
+
+    static List<Object> values(TaskRow r) {
+        return Arrays.asList(r.id(), r.title(), r.description(), r.status(), r.assignee(), r.tags(), r.priority(),
+                r.createdAt(), r.updatedAt(), r.closedAt(), r.archived(), r.extra());
+    }
+
+    private static Map<Long, List<Object>> sourceRows(SourceRows source, Set<Long> ids) {
+        var rows = new HashMap<Long, List<Object>>();
+        try {
+            source.forEach(ids::contains, row -> rows.put(row.id(), values(row)));
+        } catch (Exception e) {
+            throw new MigrationException("re-reading the source rows that differ: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    private static Map<Long, List<Object>> targetRows(Connection pg, Set<Long> ids) {
+        try {
+            return new TargetRows(pg).byId(ids);
+        } catch (Exception e) {
+            throw new MigrationException("reading the target rows that differ: " + e.getMessage(), e);
         }
     }
 
@@ -83,61 +136,5 @@ public final class MissionControlMigration {
 
     private static long millis(long start) {
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    private static List<TaskRow> read(Connection sqlite, ColumnPlan plan) throws SQLException {
-        var converter = new RowConverter(plan);
-        var rows = new ArrayList<TaskRow>();
-        String idColumn = plan.columns().entrySet().stream().filter(e -> e.getValue() == Target.ID).map(Map.Entry::getKey)
-                .findFirst().orElse("rowid");
-        try (Statement s = sqlite.createStatement();
-             ResultSet rs = s.executeQuery("SELECT rowid AS \"__rowid\", * FROM " + ColumnPlan.quote(plan.table())
-                     + " ORDER BY " + ColumnPlan.quote(idColumn))) {
-            ResultSetMetaData meta = rs.getMetaData();
-            while (rs.next()) {
-                var row = new LinkedHashMap<String, Object>();
-                for (int c = 2; c <= meta.getColumnCount(); c++) {
-                    row.put(meta.getColumnName(c), rs.getObject(c));
-                }
-                rows.add(converter.convert(row, rs.getLong(1)));
-            }
-        }
-        rows.sort(java.util.Comparator.comparingLong(TaskRow::id));
-        return rows;
-    }
-
-    static List<Object> values(TaskRow r) {
-        return Arrays.asList(r.id(), r.title(), r.description(), r.status(), r.assignee(), r.tags(), r.priority(),
-                r.createdAt(), r.updatedAt(), r.closedAt(), r.archived(), r.extra());
-    }
-
-    private static List<List<Object>> readTarget(Connection pg, long[] ids) throws SQLException {
-        var rows = new ArrayList<List<Object>>();
-        try (PreparedStatement ps = pg.prepareStatement("SELECT " + String.join(", ", COLUMNS.subList(0, 11))
-                + ", extra::text FROM tasks WHERE id <= ? ORDER BY id")) {
-            // Rows above the highest migrated id were created in PostgreSQL since (the sequence starts there) and are
-            // kept; any other row the source does not have is a difference.
-            ps.setLong(1, ids.length == 0 ? Long.MIN_VALUE : ids[ids.length - 1]);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Array tags = rs.getArray(6);
-                    Map<String, Object> extra;
-                    try {
-                        extra = JSON.readValue(rs.getString(12), new TypeReference<Map<String, Object>>() { });
-                    } catch (Exception e) {
-                        throw new SQLException("extra of row " + rs.getLong(1) + " is not JSON");
-                    }
-                    rows.add(Arrays.asList(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            tags == null ? List.of() : List.of((Object[]) tags.getArray()), rs.getObject(7),
-                            instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)),
-                            rs.getBoolean(11), extra));
-                }
-            }
-        }
-        return rows;
-    }
-
-    private static java.time.Instant instant(Timestamp ts) {
-        return ts == null ? null : ts.toInstant();
     }
 }

@@ -1,15 +1,16 @@
 package com.alai.cloud.migrate.mc;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -25,33 +26,38 @@ public final class RowConverter {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final DateTimeFormatter SQLITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]");
 
-    private final ColumnPlan plan;
+    private static final Pattern EPOCH = Pattern.compile("\\d{9,13}");
+    private static final Pattern INT = Pattern.compile("-?\\d{1,9}");
+
+    private final String[] columns;
+    private final Target[] targets;
 
     public RowConverter(ColumnPlan plan) {
-        this.plan = plan;
+        this.columns = plan.columns().keySet().toArray(String[]::new);
+        this.targets = plan.columns().values().toArray(Target[]::new);
     }
 
-    public TaskRow convert(Map<String, Object> source, long fallbackId) {
+    /** {@code values} in the plan's column order. */
+    public TaskRow convert(Object[] values, long fallbackId) {
         var extra = new TreeMap<String, Object>();
-        var typed = new java.util.EnumMap<Target, Object>(Target.class);
-        plan.columns().forEach((column, target) -> {
-            Object value = source.get(column);
-            if (target == Target.EXTRA) {
-                extra.put(column, json(value));
+        var typed = new Object[Target.values().length];
+        for (int c = 0; c < columns.length; c++) {
+            if (targets[c] == Target.EXTRA) {
+                extra.put(columns[c], json(values[c]));
             } else {
-                typed.put(target, value);
+                typed[targets[c].ordinal()] = values[c];
             }
-        });
-        long id = typed.get(Target.ID) instanceof Number n ? n.longValue() : fallbackId;
-        String title = text(typed.get(Target.TITLE), "title", extra);
+        }
+        long id = typed[Target.ID.ordinal()] instanceof Number n ? n.longValue() : fallbackId;
+        String title = text(typed[Target.TITLE.ordinal()], "title", extra);
         if (title == null) {
             extra.put(LEGACY + "title", null);
             title = "(untitled)";
         }
-        String status = status(typed.get(Target.STATUS), extra);
-        Instant created = instant(typed.get(Target.CREATED_AT), "created_at", extra);
-        Instant updated = instant(typed.get(Target.UPDATED_AT), "updated_at", extra);
-        Instant closed = instant(typed.get(Target.CLOSED_AT), "closed_at", extra);
+        String status = status(typed[Target.STATUS.ordinal()], extra);
+        Instant created = instant(typed[Target.CREATED_AT.ordinal()], "created_at", extra);
+        Instant updated = instant(typed[Target.UPDATED_AT.ordinal()], "updated_at", extra);
+        Instant closed = instant(typed[Target.CLOSED_AT.ordinal()], "closed_at", extra);
         if (created == null) {
             extra.putIfAbsent(LEGACY + "created_at", null);
             created = updated != null ? updated : Instant.EPOCH;
@@ -60,10 +66,10 @@ public final class RowConverter {
             extra.putIfAbsent(LEGACY + "updated_at", null);
             updated = created;
         }
-        return new TaskRow(id, title, text(typed.get(Target.DESCRIPTION), "description", extra), status,
-                text(typed.get(Target.ASSIGNEE), "assignee", extra), tags(typed.get(Target.TAGS), extra),
-                integer(typed.get(Target.PRIORITY), extra), created, updated, closed,
-                bool(typed.get(Target.ARCHIVED), extra), extra);
+        return new TaskRow(id, title, text(typed[Target.DESCRIPTION.ordinal()], "description", extra), status,
+                text(typed[Target.ASSIGNEE.ordinal()], "assignee", extra), tags(typed[Target.TAGS.ordinal()], extra),
+                integer(typed[Target.PRIORITY.ordinal()], extra), created, updated, closed,
+                bool(typed[Target.ARCHIVED.ordinal()], extra), extra);
     }
 
     private static Object json(Object value) {
@@ -142,7 +148,7 @@ public final class RowConverter {
         if (value instanceof Integer || value instanceof Long l && l == l.intValue()) {
             return ((Number) value).intValue();
         }
-        if (value instanceof String s && s.matches("-?\\d{1,9}")) {
+        if (value instanceof String s && INT.matcher(s).matches()) {
             extra.put(LEGACY + "priority", s);
             return Integer.parseInt(s);
         }
@@ -165,27 +171,71 @@ public final class RowConverter {
         return false;
     }
 
-    /** ISO-8601, SQLite's "yyyy-MM-dd HH:mm:ss" (UTC), epoch seconds or epoch milliseconds, sniffed per value. */
+    /**
+     * ISO-8601, SQLite's "yyyy-MM-dd HH:mm:ss" (UTC), epoch seconds or epoch milliseconds, sniffed per value. A value
+     * finer than PostgreSQL's microsecond keeps its raw form in extra.
+     */
     static Instant instant(Object value, String column, Map<String, Object> extra) {
         if (value == null) {
             return null;
         }
         try {
             if (value instanceof Number n) {
+                if (n.doubleValue() != n.longValue()) {
+                    extra.put(LEGACY + column, value);
+                }
                 return epoch(n.longValue());
             }
             String raw = value.toString().strip();
-            if (raw.matches("\\d{9,13}")) {
+            if (EPOCH.matcher(raw).matches()) {
                 return epoch(Long.parseLong(raw));
             }
-            if (raw.length() >= 19 && raw.charAt(10) == ' ') {
-                return LocalDateTime.parse(raw, SQLITE).toInstant(ZoneOffset.UTC);
+            Instant plain = plainSeconds(raw);
+            if (plain != null) {
+                return plain;
             }
-            return Instant.parse(raw);
-        } catch (DateTimeParseException | ArithmeticException e) {
+            Instant parsed = raw.length() >= 19 && raw.charAt(10) == ' '
+                    ? LocalDateTime.parse(raw, SQLITE).toInstant(ZoneOffset.UTC) : Instant.parse(raw);
+            if (parsed.getNano() % 1000 != 0) {
+                extra.put(LEGACY + column, raw);
+                return parsed.minusNanos(parsed.getNano() % 1000);
+            }
+            return parsed;
+        } catch (DateTimeException | ArithmeticException e) {
             extra.put(LEGACY + column, json(value));
             return null;
         }
+    }
+
+    /** The two forms ANVIL wrote most, "yyyy-MM-dd HH:mm:ss" and "yyyy-MM-ddTHH:mm:ssZ", without a formatter. */
+    private static Instant plainSeconds(String raw) {
+        int n = raw.length();
+        if (!(n == 19 && raw.charAt(10) == ' ' || n == 20 && raw.charAt(10) == 'T' && raw.charAt(19) == 'Z')
+                || raw.charAt(4) != '-' || raw.charAt(7) != '-' || raw.charAt(13) != ':' || raw.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(raw, 0, 4);
+        int month = digits(raw, 5, 7);
+        int day = digits(raw, 8, 10);
+        int hour = digits(raw, 11, 13);
+        int minute = digits(raw, 14, 16);
+        int second = digits(raw, 17, 19);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+    }
+
+    private static int digits(String s, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static Instant epoch(long value) {

@@ -30,8 +30,9 @@ public final class MigrateCommand implements Runnable {
     @Command(name = "mc", mixinStandardHelpOptions = true,
             description = {"Copies mission-control.db into mc-api's `tasks` table: discovers the legacy schema, maps known",
                     "columns to typed ones (dates as ISO text, SQLite datetime, epoch s or ms; booleans in any spelling),",
-                    "keeps everything else in jsonb `extra`, loads with COPY in one transaction (re-runnable), then verifies",
-                    "counts, per-column aggregates, an ordered row hash and every row. Exit 1 on any difference."},
+                    "keeps everything else in jsonb `extra`, loads with COPY and verifies counts, per-column aggregates, an",
+                    "ordered row hash and every row, in one transaction that commits only when all of it matches",
+                    "(re-runnable). Exit 1 on any difference, with nothing changed."},
             footerHeading = "%nExamples:%n",
             footer = {"  alai-deploy migrate mc --from ~/system/mission-control.db --to postgres://alaiadmin@psql-…:5432/mission_control --dry-run",
                     "  PGPASSWORD is not read: put the password in the URL from a secret, e.g. --to \"$(bw get …)\""})
@@ -71,7 +72,8 @@ public final class MigrateCommand implements Runnable {
                             v.sourceRows(), v.targetRows(), v.sourceHash().substring(0, 16), v.targetHash().substring(0, 16),
                             v.sourceAggregates().equals(v.targetAggregates()) ? "equal" : "DIFFER", v.rowsDiffering());
                     v.differences().forEach(d -> out.println("  " + d));
-                    out.printf("%s in %,d ms%n", report.clean() ? "VERIFIED: nothing lost" : "VERIFICATION FAILED", report.millis());
+                    out.printf("%s in %,d ms (load %,d ms, verification %,d ms)%n", report.committed() ? "VERIFIED: nothing lost; committed"
+                            : "VERIFICATION FAILED: rolled back, the target is unchanged", report.millis(), report.loadMillis(), report.verifyMillis());
                 }
             }
             return report.clean() ? ExitCode.OK : ExitCode.CHECK_FAILED;
