@@ -41,7 +41,7 @@ for size in small large; do
   done
   o=$(median "${ours[@]}"); t=$(median "${theirs[@]}"); l=$(median "${loads[@]}"); v=$(median "${verifies[@]}")
   same=$([[ "$(content_hash "$url" tasks)" == "$(content_hash "$url2" tasks)" ]] && echo identical || echo DIFFERENT)
-  printf '%-6s rows=%-8s ours %7s ms (%8s rows/s; in-process load %s ms, verify %s ms)   pgloader %7s ms (%8s rows/s)   ratio %sx (load only %sx)   contents %s\n' \
-    "$size" "$rows" "$o" "$(( rows * 1000 / o ))" "$l" "$v" "$t" "$(( rows * 1000 / t ))" "$(awk "BEGIN{printf \"%.2f\", $t/$o}")" \
-    "$(awk "BEGIN{printf \"%.2f\", $t/$l}")" "$same"
+  printf '%-6s rows=%-8s ours %7s ms (%8s rows/s; in the process: load %s ms, verify %s ms)   pgloader %7s ms (%8s rows/s)   ratio %sx   contents %s\n' \
+    "$size" "$rows" "$o" "$(( rows * 1000 / o ))" "$l" "$v" "$t" "$(( rows * 1000 / t ))" "$(awk "BEGIN{printf \"%.2f\", $t/$o}")" "$same"
+  echo "  runs: ours ${ours[*]}; pgloader ${theirs[*]}"
 done
