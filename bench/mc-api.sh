@@ -5,6 +5,7 @@
 #  - POST 201 → row visible on another connection: p50/p99 over 500 posts;
 #  - cold start to the first 200 and idle RSS, without and with a CDS archive; medians of RUNS.
 # Usage: bench/mc-api.sh [RUNS] [DURATION]
+# Env: API_JIT (default -XX:TieredStopAtLevel=1, the image's), WARMUP seconds of load before each measurement (default 0).
 set -euo pipefail
 cd "$(dirname "$0")"
 source ./lib.sh
@@ -31,7 +32,7 @@ CDS="$(mktemp -d)/mc-api.jsa"
 start_api() { # extra JVM flags… → pid; waits for the first 200 and prints ms on fd 3
   local t0; t0=$(now_ms)
   (PORT=18081 DATABASE_URL="$BENCH_PG" OIDC_ISSUER="$OIDC_ISSUER" OIDC_AUDIENCE="api://alai-control-plane" DB_POOL_SIZE=2 \
-    quarter_cpu "$JAVA" -XX:+UseSerialGC -Xss256k -XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 "$@" -jar "$JAR" >/dev/null 2>&1) &
+    quarter_cpu "$JAVA" -XX:+UseSerialGC -Xss256k -XX:MaxRAMPercentage=75 ${API_JIT--XX:TieredStopAtLevel=1} "$@" -jar "$JAR" >/dev/null 2>&1) &
   API_PID=$!
   until curl -fs -o /dev/null http://127.0.0.1:18081/readyz; do sleep 0.01; done
   START_MS=$(( $(now_ms) - t0 ))
@@ -53,10 +54,23 @@ done
 
 start_api -XX:SharedArchiveFile="$CDS"
 curl -fs -o /dev/null -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:18081/tasks?status=open"
-echo "GET /tasks?status=open (wrk -c2 -t1 -d${DURATION}s):"
-wrk -c2 -t1 -d"${DURATION}s" --latency -s get.lua "http://127.0.0.1:18081/tasks?status=open" | grep -E "Requests/sec|50%|99%"
-echo "POST /tasks:"
-wrk -c2 -t1 -d"${DURATION}s" --latency -s post.lua "http://127.0.0.1:18081/tasks" | grep -E "Requests/sec|50%|99%"
+WARMUP="${WARMUP:-0}"
+if [[ "$WARMUP" -gt 0 ]]; then
+  wrk -c2 -t1 -d"${WARMUP}s" -s get.lua "http://127.0.0.1:18081/tasks?status=open" >/dev/null
+  wrk -c2 -t1 -d"${WARMUP}s" -s post.lua "http://127.0.0.1:18081/tasks" >/dev/null
+fi
+measure() { # label lua url → RUNS wrk runs, each listed, then the median req/s
+  local rates=() out
+  echo "$1 (wrk -c2 -t1 -d${DURATION}s ×$RUNS, after ${WARMUP}s of warm-up; JIT ${API_JIT--XX:TieredStopAtLevel=1}):"
+  for _ in $(seq "$RUNS"); do
+    out="$(wrk -c2 -t1 -d"${DURATION}s" --latency -s "$2" "$3")"
+    rates+=("$(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out")")
+    echo "  $(awk '/Requests\/sec/ {r=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} END {print r " req/s, p50 " p50 ", p99 " p99}' <<<"$out")"
+  done
+  echo "  median $(median "${rates[@]}") req/s"
+}
+measure "GET /tasks?status=open" get.lua "http://127.0.0.1:18081/tasks?status=open"
+measure "POST /tasks" post.lua "http://127.0.0.1:18081/tasks"
 echo "POST 201 → visible on another connection (p50 p99 max, ms):"
 "$JAVA" -cp "framework/target/classes:framework/target/lib/*" bench.Visibility http://127.0.0.1:18081 "$TOKEN" "$BENCH_JDBC" 500
 stop_api
@@ -68,6 +82,11 @@ cat > /tmp/pgb-post.sql <<'SQL'
 INSERT INTO tasks (title, description, status, assignee, tags, priority, closed_at) VALUES ('bench task', NULL, 'open', NULL, '{bench}', 1, NULL) RETURNING id, title, description, status, assignee, tags, priority, created_at, updated_at, closed_at, archived, version, extra::text;
 SQL
 echo "pgbench, same SQL, 2 connections:"
-echo -n "  select: "; pgbench -n -c2 -j1 -T"$DURATION" -f /tmp/pgb-get.sql "$BENCH_PG" 2>/dev/null | grep -E "^tps" | head -1
-echo -n "  insert: "; pgbench -n -c2 -j1 -T"$DURATION" -f /tmp/pgb-post.sql "$BENCH_PG" 2>/dev/null | grep -E "^tps" | head -1
+for kind in get post; do
+  tps=()
+  for _ in $(seq "$RUNS"); do
+    tps+=("$(pgbench -n -c2 -j1 -T"$DURATION" -f "/tmp/pgb-$kind.sql" "$BENCH_PG" 2>/dev/null | awk '/^tps/ {printf "%d", $3; exit}')")
+  done
+  echo "  $kind: ${tps[*]} tps; median $(median "${tps[@]}")"
+done
 "$ROOT/alai-deploy" local down dev-phase2 >/dev/null

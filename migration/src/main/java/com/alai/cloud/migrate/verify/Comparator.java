@@ -1,6 +1,7 @@
 package com.alai.cloud.migrate.verify;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,12 +78,16 @@ public final class Comparator {
         }
         var names = new ArrayList<String>();
         for (int c = 0; c < columns.size(); c++) {
-            if (!Canonical.row(java.util.Collections.singletonList(source.get(c))).equals(Canonical.row(java.util.Collections.singletonList(target.get(c))))) {
+            if (!cell(source.get(c)).equals(cell(target.get(c)))) {
                 names.add(columns.get(c));
             }
         }
         return "row " + id + " differs in " + String.join(", ", names) + ":\n    source " + clip(Canonical.row(source))
                 + "\n    target " + clip(Canonical.row(target));
+    }
+
+    private static String cell(Object value) {
+        return Canonical.row(Collections.singletonList(value));
     }
 
     private static Ledger ledger(List<String> columns, List<List<Object>> rows) {
