@@ -39,14 +39,14 @@ public final class Pipeline {
                 producer.produce(item -> {
                     items.add(item);
                     if (items.size() == BATCH) {
-                        hand(queue, stopped, new Batch<>(List.copyOf(items), null, false));
+                        hand(queue, stopped, new Batch<>(new ArrayList<>(items), null, false));
                         items.clear();
                     }
                 });
-                hand(queue, stopped, new Batch<>(List.copyOf(items), null, true));
+                hand(queue, stopped, new Batch<>(new ArrayList<>(items), null, true));
             } catch (Throwable e) {
                 try {
-                    hand(queue, stopped, new Batch<>(List.copyOf(items), e, true));
+                    hand(queue, stopped, new Batch<>(new ArrayList<>(items), e, true));
                 } catch (InterruptedException ignored) {
                     Thread.currentThread().interrupt();
                 }
@@ -54,7 +54,13 @@ public final class Pipeline {
         });
         try {
             while (true) {
-                Batch<T> batch = queue.take();
+                Batch<T> batch = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (batch == null) {
+                    if (!thread.isAlive() && queue.isEmpty()) {
+                        throw new IllegalStateException(name + " ended without handing over its last batch");
+                    }
+                    continue;
+                }
                 for (T item : batch.items()) {
                     consumer.accept(item);
                 }

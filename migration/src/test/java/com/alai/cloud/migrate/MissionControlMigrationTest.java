@@ -160,7 +160,7 @@ class MissionControlMigrationTest {
     void aFirstRunThatFailsVerificationIsRolledBackLeavingTheTargetEmpty() throws Exception {
         String url = freshDatabase();
         migrate(url);
-        sql(url, "TRUNCATE tasks");
+        sql(url, "TRUNCATE tasks RESTART IDENTITY");
         sql(url, "CREATE FUNCTION tamper() RETURNS trigger AS $$ BEGIN IF NEW.id = 4242 THEN NEW.title := 'tampered'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
         sql(url, "CREATE TRIGGER tamper BEFORE INSERT ON tasks FOR EACH ROW EXECUTE FUNCTION tamper()");
         MigrationReport report = migrate(url);
@@ -168,6 +168,38 @@ class MissionControlMigrationTest {
         assertThat(report.committed()).isFalse();
         assertThat(report.verification().rowsDiffering()).isEqualTo(1);
         assertThat(count(url, "SELECT count(*) FROM tasks")).isZero();
+        sql(url, "DROP TRIGGER tamper ON tasks");
+        sql(url, "INSERT INTO tasks (title, status) VALUES ('first task after the failed run', 'open')");
+        assertThat(count(url, "SELECT max(id) FROM tasks")).as("the id sequence was not moved").isEqualTo(1);
+    }
+
+    @Test
+    void valuesPostgresCannotHoldGoToExtraAndTheRunStillVerifies(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("edges.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE tasks (id INTEGER PRIMARY KEY, title TEXT, status TEXT, tags TEXT, created_at TEXT, score REAL)");
+            try (var ps = c.prepareStatement("INSERT INTO tasks VALUES (?, 't', ?, ?, ?, ?)")) {
+                Object[][] rows = {
+                    {1, "open", "a,b", "+300000-01-01T00:00:00Z", 1714979289.0},
+                    {2, "do\0ne", "x\0y", "2024-01-01T00:00:00Z", 0.1},
+                    {3, "open", "[\"q\\u0000r\"]", "2024-01-01 00:00:00", 1e300},
+                };
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        ps.setObject(i + 1, row[i]);
+                    }
+                    ps.execute();
+                }
+            }
+        }
+        String url = freshDatabase();
+        MigrationReport report = new MissionControlMigration(line -> { }).run(file, url, null, false);
+        assertThat(report.verification().differences()).isEmpty();
+        assertThat(report.clean()).isTrue();
+        assertThat(count(url, "SELECT count(*) FROM tasks WHERE extra->>'_legacy.created_at' = '+300000-01-01T00:00:00Z'")).isEqualTo(1);
+        assertThat(count(url, "SELECT count(*) FROM tasks WHERE extra ? '_legacy.status'")).isEqualTo(1);
+        assertThat(count(url, "SELECT count(*) FROM tasks WHERE extra ? '_legacy.tags'")).isEqualTo(2);
+        assertThat(count(url, "SELECT count(*) FROM tasks WHERE tags = '{xy}' OR tags = '{qr}'")).isEqualTo(2);
     }
 
     @Test

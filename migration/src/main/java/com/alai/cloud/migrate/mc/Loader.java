@@ -74,7 +74,8 @@ final class Loader {
      */
     static Loader open(Connection pg) throws SQLException, IOException {
         try (Statement s = pg.createStatement()) {
-            s.execute("LOCK TABLE tasks IN SHARE ROW EXCLUSIVE MODE");
+            // Exclusive from the start: taking a weaker lock and upgrading it could deadlock with a live mc-api.
+            s.execute("LOCK TABLE tasks IN ACCESS EXCLUSIVE MODE");
             boolean empty;
             try (ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM tasks)")) {
                 rs.next();
@@ -82,7 +83,6 @@ final class Loader {
             }
             var indexes = new ArrayList<String>();
             if (empty) {
-                s.execute("LOCK TABLE tasks IN ACCESS EXCLUSIVE MODE");
                 s.execute("TRUNCATE tasks");
                 try (ResultSet rs = s.executeQuery("SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index"
                         + " WHERE indrelid = 'tasks'::regclass AND NOT indisprimary AND NOT indisunique")) {
@@ -125,7 +125,7 @@ final class Loader {
         out.jsonb(JSON.writeValueAsBytes(r.extra()));
     }
 
-    /** Ends the COPY, then upserts (re-run) or rebuilds the indexes (first run), and moves the id sequence on. */
+    /** Ends the COPY, then upserts (re-run) or rebuilds the indexes (first run). */
     void finish() throws SQLException, IOException {
         out.close();
         try (Statement s = pg.createStatement()) {
@@ -137,7 +137,17 @@ final class Loader {
             } else {
                 s.execute(UPSERT);
             }
-            s.execute("SELECT setval(pg_get_serial_sequence('tasks', 'id'), GREATEST((SELECT max(id) FROM tasks), 1))");
+        }
+    }
+
+    /**
+     * Moves the id sequence past the highest id, never back. Sequences ignore rollback, so this runs only once
+     * verification has passed, just before the commit.
+     */
+    void advanceSequence() throws SQLException {
+        try (Statement s = pg.createStatement()) {
+            s.execute("SELECT setval(q.seq, GREATEST((SELECT max(id) FROM tasks), pg_sequence_last_value(q.seq), 1))"
+                    + " FROM (SELECT pg_get_serial_sequence('tasks', 'id')::regclass AS seq) q");
         }
     }
 

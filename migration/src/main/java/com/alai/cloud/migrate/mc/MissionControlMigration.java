@@ -48,7 +48,7 @@ public final class MissionControlMigration {
                 try {
                     var ledger = new Ledger(COLUMNS);
                     say(start, "loading " + plan.table() + " from " + sqliteFile + " with COPY …");
-                    load(pg, source, row -> ledger.add(values(row)), row -> {
+                    Loader loader = load(pg, source, row -> ledger.add(values(row)), row -> {
                         counts.add(row);
                         if (counts.rows() % PROGRESS_EVERY == 0) {
                             say(start, String.format("%,d rows loaded", counts.rows()));
@@ -66,11 +66,12 @@ public final class MissionControlMigration {
                             ids -> targetRows(pg, ids));
                     boolean commit = verification.clean() && counts.open() == openTarget[0];
                     if (commit) {
+                        loader.advanceSequence();
                         pg.commit();
                     } else {
                         pg.rollback();
                     }
-                    say(start, commit ? "verified and committed" : "differences found: rolled back, the target is unchanged");
+                    say(start, commit ? "verified and committed" : "differences found: rolled back, no task was written");
                     return new MigrationReport(plan.table(), plan.describe(), counts.rows(), false, counts.open(),
                             openTarget[0], counts.legacy(), millis(start), loaded, millis(start) - loaded, commit, verification);
                 } catch (Exception e) {
@@ -86,7 +87,7 @@ public final class MissionControlMigration {
     }
 
     /** {@code read} sees each row on the reading thread, {@code written} on the writing one. */
-    private static void load(Connection pg, SourceRows source, Consumer<TaskRow> read, Consumer<TaskRow> written) throws Exception {
+    private static Loader load(Connection pg, SourceRows source, Consumer<TaskRow> read, Consumer<TaskRow> written) throws Exception {
         Loader loader = Loader.open(pg);
         try {
             Pipeline.<TaskRow>run("sqlite-reader", sink -> source.forEach(id -> true, row -> {
@@ -97,6 +98,7 @@ public final class MissionControlMigration {
                 loader.add(row);
             });
             loader.finish();
+            return loader;
         } catch (Exception e) {
             loader.abandon();
             throw e;

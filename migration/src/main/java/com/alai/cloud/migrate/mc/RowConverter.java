@@ -26,6 +26,9 @@ public final class RowConverter {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final DateTimeFormatter SQLITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]");
 
+    // timestamptz's range, a little inside it at the old end (4713 BC is ISO year -4712).
+    private static final Instant POSTGRES_MIN = LocalDateTime.of(-4712, 1, 1, 0, 0).toInstant(ZoneOffset.UTC);
+    private static final Instant POSTGRES_MAX = LocalDateTime.of(294276, 12, 31, 23, 59, 59).toInstant(ZoneOffset.UTC);
     private static final Pattern EPOCH = Pattern.compile("\\d{9,13}");
     private static final Pattern INT = Pattern.compile("-?\\d{1,9}");
 
@@ -105,11 +108,11 @@ public final class RowConverter {
         String normal = raw == null ? null : raw.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         if (normal != null && STATUSES.contains(normal)) {
             if (!normal.equals(raw)) {
-                extra.put(LEGACY + "status", raw);
+                extra.put(LEGACY + "status", json(raw));
             }
             return normal;
         }
-        extra.put(LEGACY + "status", raw);
+        extra.put(LEGACY + "status", json(raw));
         return "open";
     }
 
@@ -124,9 +127,13 @@ public final class RowConverter {
                 for (Object tag : JSON.readValue(raw, List.class)) {
                     tags.add(String.valueOf(tag));
                 }
+                if (tags.stream().anyMatch(tag -> tag.indexOf('\0') >= 0)) {
+                    tags.replaceAll(tag -> tag.replace("\0", ""));
+                    extra.put(LEGACY + "tags", json(raw));
+                }
                 return List.copyOf(tags);
             } catch (Exception e) {
-                extra.put(LEGACY + "tags", raw);
+                extra.put(LEGACY + "tags", json(raw));
                 return List.of();
             }
         }
@@ -135,8 +142,9 @@ public final class RowConverter {
                 tags.add(tag.strip());
             }
         }
+        tags.replaceAll(tag -> tag.replace("\0", ""));
         if (!String.join(",", tags).equals(raw)) {
-            extra.put(LEGACY + "tags", value.toString());
+            extra.put(LEGACY + "tags", json(value.toString()));
         }
         return List.copyOf(tags);
     }
@@ -176,6 +184,15 @@ public final class RowConverter {
      * finer than PostgreSQL's microsecond keeps its raw form in extra.
      */
     static Instant instant(Object value, String column, Map<String, Object> extra) {
+        Instant parsed = parse(value, column, extra);
+        if (parsed != null && (parsed.isBefore(POSTGRES_MIN) || parsed.isAfter(POSTGRES_MAX))) {
+            extra.put(LEGACY + column, json(value));
+            return null;
+        }
+        return parsed;
+    }
+
+    private static Instant parse(Object value, String column, Map<String, Object> extra) {
         if (value == null) {
             return null;
         }

@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
  */
 public final class Ledger {
     private static final int DIGEST = 32;
+    private static final int MAX_ROWS = Integer.MAX_VALUE / DIGEST;
 
     private final List<String> columns;
     private final ColumnStats[] stats;
@@ -33,6 +34,9 @@ public final class Ledger {
 
     public void add(List<Object> values) {
         if (size == ids.length) {
+            if (size > MAX_ROWS / 2) {
+                throw new IllegalStateException("more than " + MAX_ROWS / 2 + " rows: more than one run can verify in memory");
+            }
             ids = Arrays.copyOf(ids, size * 2);
             digests = Arrays.copyOf(digests, size * 2 * DIGEST);
         }

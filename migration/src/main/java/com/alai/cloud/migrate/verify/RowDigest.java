@@ -1,5 +1,7 @@
 package com.alai.cloud.migrate.verify;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.CharBuffer;
@@ -11,11 +13,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * SHA-256 of a row's canonical binary form: every value type-tagged and length-prefixed, integral numbers as longs,
+ * SHA-256 of a row's canonical binary form: every value type-tagged and length-prefixed, numbers by value,
  * maps by sorted key, instants by second and nanosecond. Binary, not the JSON of {@link Canonical#row}, because it runs
  * over every row of both sides. One instance per thread.
  */
 final class RowDigest {
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
     private final MessageDigest sha;
     private final byte[] buffer = new byte[8192];
     private final char[] chars = new char[4096];
@@ -44,10 +49,9 @@ final class RowDigest {
             case Boolean b -> tag(b ? 'T' : 'F');
             case Double d -> real(d);
             case Float f -> real(f);
-            case Number n -> {
-                tag('L');
-                putLong(n.longValue());
-            }
+            case BigInteger b -> decimal(new BigDecimal(b));
+            case BigDecimal b -> decimal(b);
+            case Number n -> integral(n.longValue());
             case Instant i -> {
                 tag('I');
                 putLong(i.getEpochSecond());
@@ -78,9 +82,33 @@ final class RowDigest {
         }
     }
 
+    // jsonb keeps a number's value, not its spelling: 1.714979289E9 written comes back as 1714979289. So a whole
+    // number is one value however it is typed; any other number is its exact decimal.
     private void real(double d) {
-        tag('D');
-        putLong(Double.doubleToLongBits(d));
+        if (d == Math.rint(d) && Math.abs(d) < 0x1p63) {
+            integral((long) d);
+        } else if (Double.isFinite(d)) {
+            decimal(new BigDecimal(Double.toString(d)));
+        } else {
+            string(Double.toString(d));
+        }
+    }
+
+    private void decimal(BigDecimal b) {
+        BigDecimal plain = b.stripTrailingZeros();
+        if (plain.scale() <= 0 && plain.compareTo(LONG_MIN) >= 0 && plain.compareTo(LONG_MAX) <= 0) {
+            integral(plain.longValueExact());
+            return;
+        }
+        tag('N');
+        String text = plain.toPlainString();
+        putLong(text.length());
+        string(text);
+    }
+
+    private void integral(long l) {
+        tag('L');
+        putLong(l);
     }
 
     /** UTF-16LE code units, not UTF-8: every String has exactly one, lone surrogates included; no swap on x86 or ARM. */

@@ -38,6 +38,15 @@ class LedgerTest {
     }
 
     @Test
+    void aWholeNumberTypedAsADoubleIsTheLongJsonbGivesBackButAFractionIsNot() {
+        Ledger written = of(List.of(Arrays.asList(1L, "a", null, Map.of("n", 1714979289.0, "f", 0.1))));
+        Ledger readBack = of(List.of(Arrays.asList(1L, "a", null, Map.of("n", 1714979289L, "f", new java.math.BigDecimal("0.10")))));
+        Ledger changed = of(List.of(Arrays.asList(1L, "a", null, Map.of("n", 1714979289L, "f", 0.2))));
+        assertThat(readBack.hash()).isEqualTo(written.hash());
+        assertThat(changed.hash()).isNotEqualTo(written.hash());
+    }
+
+    @Test
     void textThatDiffersOnlyInALoneSurrogateDiffers() {
         Ledger lone = of(List.of(row(1, "x\uD83D")));
         Ledger replaced = of(List.of(row(1, "x?")));

@@ -32,7 +32,7 @@ public final class MigrateCommand implements Runnable {
                     "columns to typed ones (dates as ISO text, SQLite datetime, epoch s or ms; booleans in any spelling),",
                     "keeps everything else in jsonb `extra`, loads with COPY and verifies counts, per-column aggregates, an",
                     "ordered row hash and every row, in one transaction that commits only when all of it matches",
-                    "(re-runnable). Exit 1 on any difference, with nothing changed."},
+                    "(re-runnable). Exit 1 on any difference, with no task written."},
             footerHeading = "%nExamples:%n",
             footer = {"  alai-deploy migrate mc --from ~/system/mission-control.db --to postgres://alaiadmin@psql-…:5432/mission_control --dry-run",
                     "  PGPASSWORD is not read: put the password in the URL from a secret, e.g. --to \"$(bw get …)\""})
@@ -73,7 +73,7 @@ public final class MigrateCommand implements Runnable {
                             v.sourceAggregates().equals(v.targetAggregates()) ? "equal" : "DIFFER", v.rowsDiffering());
                     v.differences().forEach(d -> out.println("  " + d));
                     out.printf("%s in %,d ms (load %,d ms, verification %,d ms)%n", report.committed() ? "VERIFIED: nothing lost; committed"
-                            : "VERIFICATION FAILED: rolled back, the target is unchanged", report.millis(), report.loadMillis(), report.verifyMillis());
+                            : "VERIFICATION FAILED: rolled back, no task was written", report.millis(), report.loadMillis(), report.verifyMillis());
                 }
             }
             return report.clean() ? ExitCode.OK : ExitCode.CHECK_FAILED;
