@@ -36,8 +36,7 @@ final class BinaryCopy implements AutoCloseable {
     }
 
     void int4(Integer value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
+        if (isNull(value)) {
             return;
         }
         out.writeInt(4);
@@ -50,8 +49,7 @@ final class BinaryCopy implements AutoCloseable {
     }
 
     void text(String value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
+        if (isNull(value)) {
             return;
         }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
@@ -61,8 +59,7 @@ final class BinaryCopy implements AutoCloseable {
 
     /** Microseconds since 2000-01-01 UTC; the converter has already moved any finer part to extra. */
     void timestamptz(Instant value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
+        if (isNull(value)) {
             return;
         }
         out.writeInt(8);
@@ -95,6 +92,14 @@ final class BinaryCopy implements AutoCloseable {
         out.writeInt(json.length + 1);
         out.writeByte(1);
         out.write(json);
+    }
+
+    /** Writes a NULL field (length -1) when there is no value. */
+    private boolean isNull(Object value) throws IOException {
+        if (value == null) {
+            out.writeInt(-1);
+        }
+        return value == null;
     }
 
     @Override

@@ -19,8 +19,7 @@ import org.postgresql.copy.PGCopyOutputStream;
  */
 final class Loader {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String COLUMNS = "id, title, description, status, assignee, tags, priority, created_at, updated_at,"
-            + " closed_at, archived, extra";
+    private static final String COLUMNS = String.join(", ", MissionControlMigration.COLUMNS);
     private static final Set<String> REQUIRED = Set.of("id", "title", "description", "status", "assignee", "tags", "priority",
             "created_at", "updated_at", "closed_at", "archived", "version", "extra");
     private static final String UPSERT = "INSERT INTO tasks (" + COLUMNS + ") SELECT " + COLUMNS + " FROM tasks_in"
@@ -110,7 +109,7 @@ final class Loader {
     }
 
     void add(TaskRow r) throws IOException {
-        out.row(12);
+        out.row(MissionControlMigration.COLUMNS.size());
         out.int8(r.id());
         out.text(r.title());
         out.text(r.description());

@@ -10,7 +10,9 @@ final class SourceCounts {
     void add(TaskRow row) {
         rows++;
         open += MissionControlMigration.open(row.status()) ? 1 : 0;
-        legacy += row.extra().keySet().stream().filter(k -> k.startsWith(RowConverter.LEGACY)).count();
+        for (String key : row.extra().keySet()) {
+            legacy += key.startsWith(RowConverter.LEGACY) ? 1 : 0;
+        }
         maxId = Math.max(maxId, row.id());
     }
 

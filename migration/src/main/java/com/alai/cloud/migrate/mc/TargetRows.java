@@ -22,8 +22,8 @@ import org.postgresql.PGStatement;
 final class TargetRows {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
-    private static final String SELECT = "SELECT id, title, description, status, assignee, tags, priority, created_at,"
-            + " updated_at, closed_at, archived, extra::text FROM tasks";
+    private static final List<String> COLUMNS = MissionControlMigration.COLUMNS;
+    private static final String SELECT = "SELECT " + String.join(", ", COLUMNS.subList(0, COLUMNS.size() - 1)) + ", extra::text FROM tasks";
 
     private final Connection pg;
 

@@ -101,9 +101,7 @@ final class RowDigest {
             return;
         }
         tag('N');
-        String text = plain.toPlainString();
-        putLong(text.length());
-        string(text);
+        string(plain.toPlainString());
     }
 
     private void integral(long l) {
