@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alai.cloud.stacks.config.ConfigException;
+import com.alai.cloud.stacks.config.EnvironmentSync;
+import com.alai.cloud.stacks.config.StackFile;
 import com.alai.cloud.stacks.config.YamlConfigSource;
+import com.alai.cloud.stacks.phases.Phase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Bad configuration stops the program before any resource, with one line naming the key. */
 class ConfigValidationTest {
@@ -21,9 +26,9 @@ class ConfigValidationTest {
 
     @Test
     void aMissingRequiredKeyIsNamed() {
-        assertThatThrownBy(() -> Offline.settings(Map.of("subscriptionId", "")))
+        assertThatThrownBy(() -> Offline.settings(Map.of("azure-native:subscriptionId", "")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("config alai-cloud:subscriptionId: is required");
+                .hasMessageStartingWith("config azure-native:subscriptionId: is required");
     }
 
     @Test
@@ -86,6 +91,30 @@ class ConfigValidationTest {
         Files.writeString(dir.resolve("Pulumi.dev-phase2.yaml"), "config:\n  alai-cloud:owner: stack-owner\n");
         assertThat(YamlConfigSource.load(dir, "dev", "dev-phase2").get("owner")).contains("stack-owner");
         assertThat(YamlConfigSource.load(dir, "dev", "dev").get("owner")).contains("env-owner");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Phase.class, names = "FOUNDATION", mode = EnumSource.Mode.EXCLUDE)
+    void eachCommittedPhaseStackFileCarriesTheWholeEnvironment(Phase phase) {
+        assertThat(EnvironmentSync.differences(Offline.HOME, "dev", phase.stackName("dev")))
+                .as("run `alai-deploy config sync` and commit Pulumi.%s.yaml", phase.stackName("dev")).isEmpty();
+    }
+
+    @Test
+    void syncKeepsAStacksPinnedImagesAndPulumisEncryptionSaltButNothingElseOfItsOwn(@TempDir Path dir) throws Exception {
+        Files.copy(Offline.HOME.resolve("Pulumi.dev.yaml"), dir.resolve("Pulumi.dev.yaml"));
+        String pinned = "mc-api=cr.local/mc-api@sha256:" + "d".repeat(64);
+        Files.writeString(dir.resolve("Pulumi.dev-phase2.yaml"), "encryptionsalt: v1:salt\nconfig:\n"
+                + "  alai-cloud:owner: someone-else\n  alai-cloud:images:\n    - " + pinned + "\n    - backup-job=build:old\n");
+
+        assertThat(EnvironmentSync.differences(dir, "dev", "dev-phase2")).anyMatch(d -> d.startsWith("alai-cloud:owner"));
+        assertThat(EnvironmentSync.sync(dir, "dev", "dev-phase2")).isTrue();
+
+        StackFile file = StackFile.read(dir.resolve("Pulumi.dev-phase2.yaml"));
+        assertThat(file.root().path("encryptionsalt").asText()).isEqualTo("v1:salt");
+        assertThat(file.config().get("alai-cloud:owner").asText()).isEqualTo("alembasic");
+        assertThat(file.config().get("alai-cloud:images").toString()).contains(pinned).contains("backup-job=build:backup-job");
+        assertThat(EnvironmentSync.differences(dir, "dev", "dev-phase2")).isEmpty();
     }
 
     @Test

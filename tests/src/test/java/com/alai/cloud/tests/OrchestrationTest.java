@@ -97,13 +97,22 @@ class OrchestrationTest {
 
     @Test
     void aSuccessfulUpRecordsLastKnownGoodAndValidation() {
-        PhaseEntry entry = up(Phase.FOUNDATION, DIGEST_A);
+        upThrough(Phase.CONTROL_PLANE);
+        PhaseEntry entry = journal.entry("dev-phase2");
         assertThat(entry.validated()).isTrue();
         assertThat(entry.inFlight()).isNull();
         assertThat(entry.lastKnownGood().commit()).isEqualTo("c0ffee1");
-        assertThat(entry.lastKnownGood().digests()).containsEntry("mc-api", DIGEST_A);
+        assertThat(entry.lastKnownGood().digests()).containsOnlyKeys(Phase.CONTROL_PLANE.services())
+                .containsEntry("mc-api", DIGEST_A);
         assertThat(entry.lastKnownGood().configHash()).startsWith("sha256:");
-        assertThat(dir.resolve("checkpoints")).isDirectoryContaining("glob:**/dev-*.json");
+        assertThat(dir.resolve("checkpoints")).isDirectoryContaining("glob:**/dev-phase2-*.json");
+    }
+
+    @Test
+    void theFoundationDeploysWithoutAnyImage() {
+        PhaseEntry entry = new UpFlow(context(StepHook.NONE)).run(Phase.FOUNDATION, Map.of(), Optional.empty());
+        assertThat(entry.validated()).isTrue();
+        assertThat(entry.lastKnownGood().digests()).isEmpty();
     }
 
     @Test
@@ -128,11 +137,14 @@ class OrchestrationTest {
 
     @Test
     void unpinnedImagesStopTheUpBeforeAnythingIsApplied() {
+        upThrough(Phase.SECRETS);
         var flow = new UpFlow(context(StepHook.NONE));
-        assertThatThrownBy(() -> flow.run(Phase.FOUNDATION, Map.of("images", "[\"mc-api=cralaidevswcf1e081.azurecr.io/mc-api:latest\"]"), Optional.empty()))
-                .isInstanceOf(CheckFailedException.class).hasMessageContaining("mc-api=").hasMessageContaining("not pinned");
-        assertThat(engine.updates()).isEmpty();
-        assertThat(journal.entry("dev").inFlight()).isNull();
+        assertThatThrownBy(() -> flow.run(Phase.CONTROL_PLANE, Map.of("images", "[\"mc-api=cralaidevswcf1e081.azurecr.io/mc-api@" + DIGEST_A + "\","
+                + "\"hivemind-api=build:hivemind-api\",\"backup-job=build:backup-job\"]"), Optional.empty()))
+                .isInstanceOf(CheckFailedException.class).hasMessageContaining("not pinned")
+                .hasMessageContaining("hivemind-api=build:hivemind-api").hasMessageNotContaining("mc-api=");
+        assertThat(engine.updates()).doesNotContain("dev-phase2");
+        assertThat(journal.entry("dev-phase2").inFlight()).isNull();
     }
 
     @Test
@@ -160,19 +172,20 @@ class OrchestrationTest {
                 throw new SimulatedCrash();
             }
         };
-        assertThatThrownBy(() -> new UpFlow(context(crashOnce)).run(Phase.FOUNDATION, pinned(DIGEST_A), Optional.empty()))
+        upThrough(Phase.SECRETS);
+        assertThatThrownBy(() -> new UpFlow(context(crashOnce)).run(Phase.CONTROL_PLANE, pinned(DIGEST_A), Optional.empty()))
                 .isInstanceOf(SimulatedCrash.class);
-        PhaseEntry interrupted = journal.entry("dev");
+        PhaseEntry interrupted = journal.entry("dev-phase2");
         assertThat(interrupted.inFlight()).isNotNull();
         int index = Step.UP.indexOf(crashAt);
         assertThat(interrupted.inFlight().completedStep()).isEqualTo(index == 0 ? null : Step.UP.get(index - 1).name());
 
-        PhaseEntry resumed = new UpFlow(context(crashOnce)).run(Phase.FOUNDATION, Map.of(), Optional.empty());
+        PhaseEntry resumed = new UpFlow(context(crashOnce)).run(Phase.CONTROL_PLANE, Map.of(), Optional.empty());
         assertThat(resumed.inFlight()).isNull();
         assertThat(resumed.validated()).isTrue();
         assertThat(resumed.lastKnownGood().digests()).containsEntry("mc-api", DIGEST_A);
-        assertThat(engine.updates()).containsExactly("dev");
-        assertThat(progress).anyMatch(p -> p.startsWith("resuming up of dev"));
+        assertThat(engine.updates()).containsExactly("dev", "dev-phase1", "dev-phase2");
+        assertThat(progress).anyMatch(p -> p.startsWith("resuming up of dev-phase2"));
     }
 
     @Test
@@ -187,11 +200,11 @@ class OrchestrationTest {
 
     @Test
     void failedValidationKeepsTheLastKnownGoodAndMarksThePhaseFailed() {
-        up(Phase.FOUNDATION, DIGEST_A);
+        upThrough(Phase.CONTROL_PLANE);
         checksPass.set(false);
-        assertThatThrownBy(() -> up(Phase.FOUNDATION, DIGEST_B)).isInstanceOf(CheckFailedException.class)
-                .hasMessageContaining("rollback dev");
-        PhaseEntry entry = journal.entry("dev");
+        assertThatThrownBy(() -> up(Phase.CONTROL_PLANE, DIGEST_B)).isInstanceOf(CheckFailedException.class)
+                .hasMessageContaining("rollback dev-phase2");
+        PhaseEntry entry = journal.entry("dev-phase2");
         assertThat(entry.validation()).isEqualTo(PhaseEntry.FAILED);
         assertThat(entry.lastKnownGood().digests()).containsEntry("mc-api", DIGEST_A);
         assertThat(entry.inFlight()).isNull();
@@ -201,6 +214,17 @@ class OrchestrationTest {
     void rollbackWithoutALastKnownGoodIsRefused() {
         assertThatThrownBy(() -> new RollbackFlow(context(StepHook.NONE)).run(Phase.CONTROL_PLANE))
                 .isInstanceOf(RefusedException.class).hasMessageContaining("no last-known-good");
+    }
+
+    @Test
+    void rollbackFromAnotherCommitIsRefusedWithTheWorktreeCommand() {
+        upThrough(Phase.CONTROL_PLANE);
+        var elsewhere = new DeployContext("dev", engine, journal, dir.resolve("checkpoints"), context(StepHook.NONE).preflight(),
+                context(StepHook.NONE).validator(), "deadbeef2", Clock.systemUTC(), progress::add, StepHook.NONE);
+        assertThatThrownBy(() -> new RollbackFlow(elsewhere).run(Phase.CONTROL_PLANE))
+                .isInstanceOf(RefusedException.class).hasMessageContaining("deployed from commit c0ffee1")
+                .hasMessageContaining("git worktree add /tmp/alai-lkg c0ffee1").hasMessageContaining("--current-program");
+        assertThat(new RollbackFlow(elsewhere).run(Phase.CONTROL_PLANE, true).validated()).isTrue();
     }
 
     @Test

@@ -44,6 +44,19 @@ class WaiverTest {
     }
 
     @Test
+    void theRegistryWaiverStillAppliesOnceTheRealSubscriptionIsSet() {
+        var settings = Offline.settings(Map.of("azure-native:subscriptionId", "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"));
+        var graph = new com.alai.cloud.policy.graph.Synthesizer(settings).synthesize(Phase.FOUNDATION);
+        assertThat(graph.resources()).noneMatch(r -> r.physicalName().equals("cralaidevswcf1e081"));
+
+        var results = new PolicyEngine(RuleCatalog.all(), Waiver.read(Offline.config())).evaluate(graph,
+                PolicyRulesTest.context(PolicyRulesTest.PLAN_DATE), Optional.empty());
+
+        assertThat(results).anyMatch(r -> r.ruleId().equals("ALAI-003") && r.status() == PolicyResult.Status.WAIVED);
+        assertThat(results).noneMatch(r -> r.ruleId().equals(PolicyEngine.WAIVER_RULE));
+    }
+
+    @Test
     void aWaiverNamingNoResourceIsAViolation() {
         var results = phase2(List.of(geoWaiver("psql-that-does-not-exist", LocalDate.of(2027, 1, 31))), PolicyRulesTest.PLAN_DATE);
         assertThat(results).anyMatch(r -> r.ruleId().equals(PolicyEngine.WAIVER_RULE) && r.blocking());

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Moves ALAI's control plane off ANVIL onto Azure, one phase at a time.",
         subcommands = {PlanCommand.class, StatusCommand.class, UpCommand.class, RollbackCommand.class, MigrateCommand.class,
                 LocalCommand.class, ValidateCommand.class, ImagesCommand.class, BackupCommand.class, SecretsCommand.class,
-                PricesCommand.class,
+                PricesCommand.class, ConfigCommand.class,
                 CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
         footer = {

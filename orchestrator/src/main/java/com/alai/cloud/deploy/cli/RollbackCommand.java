@@ -17,8 +17,11 @@ import picocli.CommandLine.Spec;
         header = "Return a phase to its last-known-good and print the steps outside Azure.",
         description = {"Refreshes the stack (adopting and showing drift), re-applies the last-known-good config and image",
                 "digests with pulumi up, runs the phase's checks, then prints the runbook's rollback steps outside Azure",
-                "(e.g. unset ALAI_MC_URL on ANVIL). Never deletes protected resources; refuses without a last-known-good."},
-        footerHeading = "%nExamples:%n", footer = {"  alai-deploy rollback dev-phase2"})
+                "(e.g. unset ALAI_MC_URL on ANVIL). Never deletes protected resources; refuses without a last-known-good.",
+                "The program applied is this checkout's: rollback refuses unless it is the last-known-good commit and",
+                "prints the worktree command that runs it from there (or pass --current-program)."},
+        footerHeading = "%nExamples:%n", footer = {"  alai-deploy rollback dev-phase2",
+                "  git worktree add /tmp/alai-lkg 1a9d8fd0c2e4 && cd /tmp/alai-lkg && ./alai-deploy rollback dev-phase2"})
 public final class RollbackCommand implements java.util.concurrent.Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "STACK", description = "dev, dev-phase1 … dev-phase6")
@@ -30,6 +33,10 @@ public final class RollbackCommand implements java.util.concurrent.Callable<Inte
     @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (CI).")
     boolean yes;
 
+    @Option(names = "--current-program", description = {"Apply this checkout's program with the recorded config and digests,",
+            "although it is not the last-known-good commit."})
+    boolean currentProgram;
+
     @Spec
     CommandSpec spec;
 
@@ -38,7 +45,7 @@ public final class RollbackCommand implements java.util.concurrent.Callable<Inte
         Project project = Project.locate();
         Phase phase = StackArgument.phase(env, stack);
         var ctx = Wiring.deploy(project, env, phase, Wiring.progress(spec), RunbookValidation.forDeploy(project, env));
-        PhaseEntry entry = new RollbackFlow(ctx).run(phase);
+        PhaseEntry entry = new RollbackFlow(ctx).run(phase, currentProgram);
         var out = spec.commandLine().getOut();
         out.printf("%s rolled back to %s (%s)%n%nNow, outside Azure:%n", stack, entry.lastKnownGood().commit(),
                 entry.lastKnownGood().configHash());

@@ -2,6 +2,7 @@ package com.alai.cloud.deploy.cli;
 
 import com.alai.cloud.deploy.ExitCode;
 import com.alai.cloud.deploy.Project;
+import com.alai.cloud.deploy.UsageException;
 import com.alai.cloud.deploy.flow.PhaseValidator;
 import com.alai.cloud.deploy.flow.UpFlow;
 import com.alai.cloud.deploy.journal.PhaseEntry;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +33,10 @@ import picocli.CommandLine.Spec;
                 "Re-running after an interruption resumes at the step after the last one completed."},
         footerHeading = "%nExamples:%n",
         footer = {"  alai-deploy images push --registry cralaidevswcf1e081.azurecr.io && alai-deploy up dev-phase2",
-                "  alai-deploy up dev --image mc-api=cralaidevswc1a2b3c.azurecr.io/mc-api@sha256:…",
+                "  alai-deploy up dev-phase2 --image mc-api=cralaidevswc1a2b3c.azurecr.io/mc-api@sha256:…",
                 "  alai-deploy up dev-phase2 --override-reason \"phase 1 validated by hand on 2026-11-20\""})
 public final class UpCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Parameters(index = "0", paramLabel = "STACK", description = "dev, dev-phase1 … dev-phase6")
     String stack;
@@ -57,7 +60,7 @@ public final class UpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Project project = Project.locate();
         Phase phase = StackArgument.phase(env, stack);
-        Map<String, String> config = Map.of("images", effectiveImages(project, phase));
+        Map<String, String> config = imagesConfig(project, phase);
         PhaseValidator validator = RunbookValidation.forDeploy(project, env);
         var ctx = Wiring.deploy(project, env, phase, Wiring.progress(spec), validator);
         PhaseEntry entry = new UpFlow(ctx).run(phase, config, Optional.ofNullable(overrideReason));
@@ -66,29 +69,43 @@ public final class UpCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** The environment's images with the --image pins applied, as the JSON list the stack config takes. */
-    private String effectiveImages(Project project, Phase phase) throws java.io.IOException {
-        Map<String, String> merged = new LinkedHashMap<>();
-        project.settings(env, phase).images().forEach((service, ref) -> merged.put(service, ref.value()));
-        // Digests recorded by `alai-deploy images push` pin the images built from this checkout.
-        Path pins = Wiring.stateDir(project).resolve("images").resolve("pins.json");
-        if (Files.isRegularFile(pins)) {
-            new ObjectMapper().readTree(pins.toFile()).fields().forEachRemaining(e -> merged.put(e.getKey(), e.getValue().asText()));
+    /**
+     * The environment's images with this phase's services pinned: by `alai-deploy images push` (pins.json) or by
+     * --image. A phase that deploys no service gets no images config at all, so its stack file is left as it is.
+     */
+    private Map<String, String> imagesConfig(Project project, Phase phase) throws java.io.IOException {
+        if (phase.services().isEmpty()) {
+            if (!images.isEmpty()) {
+                throw new UsageException(stack + " deploys no service; --image is for "
+                        + Arrays.stream(Phase.values()).filter(p -> !p.services().isEmpty())
+                        .map(p -> p.stackName(env) + " (" + String.join(", ", p.services()) + ")").toList());
+            }
+            return Map.of();
+        }
+        Map<String, String> pins = new LinkedHashMap<>();
+        Path recorded = Wiring.stateDir(project).resolve("images").resolve("pins.json");
+        if (Files.isRegularFile(recorded)) {
+            JSON.readTree(recorded.toFile()).fields().forEachRemaining(e -> pins.put(e.getKey(), e.getValue().asText()));
         }
         for (String pin : images) {
             int eq = pin.indexOf('=');
             if (eq < 1) {
-                throw new com.alai.cloud.deploy.UsageException("--image '" + pin + "' must be SERVICE=IMAGE");
+                throw new UsageException("--image '" + pin + "' must be SERVICE=IMAGE");
             }
             String service = pin.substring(0, eq);
+            if (!phase.services().contains(service)) {
+                throw new UsageException("--image " + service + ": " + stack + " deploys "
+                        + String.join(", ", phase.services()));
+            }
             ImageRef ref = new ImageRef(pin.substring(eq + 1));
             if (!ref.pinned()) {
-                throw new com.alai.cloud.deploy.UsageException("--image " + service + " must be pinned by digest (…@sha256:<64 hex>)");
+                throw new UsageException("--image " + service + " must be pinned by digest (…@sha256:<64 hex>)");
             }
-            merged.put(service, ref.value());
+            pins.put(service, ref.value());
         }
         var entries = new ArrayList<String>();
-        merged.forEach((service, image) -> entries.add("\"" + service + "=" + image + "\""));
-        return "[" + String.join(",", entries) + "]";
+        project.settings(env, phase).images().forEach((service, ref) -> entries.add(service + "="
+                + (phase.services().contains(service) ? pins.getOrDefault(service, ref.value()) : ref.value())));
+        return Map.of("images", JSON.writeValueAsString(entries));
     }
 }

@@ -50,6 +50,15 @@ final class Wiring {
     static DeployContext deploy(Project project, String env, Phase phase, java.util.function.Consumer<String> progress,
                                 PhaseValidator validator) {
         Clock clock = Clock.systemUTC();
+        String stack = phase.stackName(env);
+        if (!stack.equals(env)) {
+            var stale = com.alai.cloud.stacks.config.EnvironmentSync.differences(project.home(), env, stack);
+            if (!stale.isEmpty()) {
+                throw new com.alai.cloud.deploy.UsageException("Pulumi." + stack + ".yaml is out of date with Pulumi."
+                        + env + ".yaml (" + String.join("; ", stale) + "); run `alai-deploy config sync` and commit it");
+            }
+        }
+        com.alai.cloud.deploy.engine.PulumiEnvironment.requireSecretsProvider(System.getenv(), project.home(), stack);
         var engine = new AutomationStackEngine(project.home(), System.getenv());
         var preflight = new PlanPreflight(project.config(env, phase), secrets(), clock);
         return new DeployContext(env, engine, journal(project), stateDir(project).resolve("checkpoints"), preflight,

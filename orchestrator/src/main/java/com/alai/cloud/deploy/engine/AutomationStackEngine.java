@@ -1,90 +1,165 @@
 package com.alai.cloud.deploy.engine;
 
+import com.alai.cloud.deploy.UsageException;
+import com.alai.cloud.stacks.config.EnvironmentSync;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.automation.AutomationException;
+import com.pulumi.automation.CommandRunOptions;
 import com.pulumi.automation.ConfigValue;
+import com.pulumi.automation.LocalPulumiCommand;
 import com.pulumi.automation.LocalWorkspace;
 import com.pulumi.automation.LocalWorkspaceOptions;
-import com.pulumi.automation.OutputValue;
-import com.pulumi.automation.RefreshOptions;
-import com.pulumi.automation.UpOptions;
 import com.pulumi.automation.WorkspaceStack;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** The real engine: the Pulumi CLI driven through the Automation API, in the repository's project directory. */
 public final class AutomationStackEngine implements StackEngine {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Step ops that change nothing by themselves; a "refresh" step still changes what its new state says. */
+    private static final Set<String> UNCHANGED = Set.of("same", "read", "refresh");
+
     private final Path projectDir;
     private final Map<String, String> environment;
+    private final StaleLocks locks;
 
     public AutomationStackEngine(Path projectDir, Map<String, String> environment) {
         PulumiCli.require();
         this.projectDir = projectDir;
-        this.environment = Map.copyOf(environment);
+        this.environment = PulumiEnvironment.of(environment);
+        this.locks = new StaleLocks(this::cancel);
+    }
+
+    /** What runs against one selected stack; any failure but a usage error becomes one EngineException. */
+    private interface OnStack<T> {
+        T run(WorkspaceStack stack) throws Exception;
+    }
+
+    private <T> T onStack(String name, String what, OnStack<T> body) {
+        try (WorkspaceStack stack = stack(name)) {
+            return body.run(stack);
+        } catch (EngineException | UsageException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new EngineException(what + " of " + name + " failed: " + e.getMessage(), e);
+        }
     }
 
     private WorkspaceStack stack(String name) throws AutomationException {
+        PulumiEnvironment.requireSecretsProvider(environment, projectDir, name);
         var options = LocalWorkspaceOptions.builder().workDir(projectDir).environmentVariables(environment).build();
         return WorkspaceStack.createOrSelect(name, LocalWorkspace.create(options));
     }
 
+    /**
+     * Applies {@code config} (only {@code images} today: a list, set element by element with {@code --path} so it
+     * keeps the array type Pulumi.yaml declares), then runs `pulumi up`, its output streamed to {@code progress}. A
+     * stack with no config given is left exactly as its file says, so the hand-written environment file is never
+     * rewritten by Pulumi.
+     */
     @Override
     public Deployment up(String name, Map<String, String> config, Consumer<String> progress) {
-        try (WorkspaceStack stack = stack(name)) {
-            var values = new LinkedHashMap<String, ConfigValue>();
-            config.forEach((k, v) -> values.put("alai-cloud:" + k, new ConfigValue(v)));
-            if (!values.isEmpty()) {
-                stack.setAllConfig(values);
+        return onStack(name, "pulumi up", stack -> {
+            String images = config.get("images");
+            if (images != null) {
+                List<String> entries = JSON.readValue(images, new TypeReference<>() { });
+                var values = new LinkedHashMap<String, ConfigValue>();
+                for (int i = 0; i < entries.size(); i++) {
+                    values.put(EnvironmentSync.IMAGES + "[" + i + "]", new ConfigValue(entries.get(i)));
+                }
+                stack.removeConfig(EnvironmentSync.IMAGES);
+                stack.setAllConfig(values, true);
             }
-            var result = stack.up(UpOptions.builder().onStandardOutput(progress).color("never").build());
-            Map<String, Object> outputs = plain(result.outputs());
+            locks.retryOnce(name, () -> run(List.of("up", "--yes", "--skip-preview", "--non-interactive",
+                    "--color", "never", "--stack", name), progress));
+            Map<String, Object> outputs = outputs(name);
             return new Deployment(name, outputs.size(), outputs);
-        } catch (Exception e) {
-            throw new EngineException("pulumi up of " + name + " failed: " + e.getMessage(), e);
-        }
+        });
     }
 
+    /**
+     * Drift is what the engine itself reports, step by step: with {@code previewOnly}, the steps of
+     * `pulumi refresh --preview-only --json` that are not "same" or whose refreshed state differs from the recorded one;
+     * otherwise the engine events of an applied `pulumi refresh --json` whose outcome is not "same". (The engine does
+     * not re-read StackReferences in a preview, so a changed upstream stack shows only in an applied refresh; the
+     * Automation API's own preview-only refresh passes --yes, which CLI 3.205 refuses with --preview-only.)
+     */
     @Override
     public Drift refresh(String name, boolean previewOnly, Consumer<String> progress) {
-        try (WorkspaceStack stack = stack(name)) {
+        return onStack(name, "pulumi refresh", stack -> {
             var changes = new ArrayList<String>();
-            stack.refresh(RefreshOptions.builder().onStandardOutput(line -> {
-                progress.accept(line);
-                if (line.contains(" ~ ") || line.contains(" - ") || line.contains("updated")) {
-                    changes.add(line.strip());
+            if (previewOnly) {
+                String preview = locks.retryOnce(name, () -> run(List.of("refresh", "--preview-only", "--json",
+                        "--stack", name), line -> { }));
+                for (JsonNode step : JSON.readTree(preview).path("steps")) {
+                    String op = step.path("op").asText();
+                    if (!UNCHANGED.contains(op)
+                            || !step.path("oldState").path("outputs").equals(step.path("newState").path("outputs"))) {
+                        changes.add((UNCHANGED.contains(op) ? "update" : op) + " " + step.path("urn").asText());
+                    }
                 }
-            }).previewOnly(previewOnly).color("never").build());
+            } else {
+                locks.retryOnce(name, () -> run(List.of("refresh", "--yes", "--skip-preview", "--json", "--stack", name),
+                        line -> outcome(line).ifPresent(changes::add)));
+            }
+            changes.forEach(change -> progress.accept("  drift: " + change));
             return new Drift(name, List.copyOf(changes));
-        } catch (Exception e) {
-            throw new EngineException("pulumi refresh of " + name + " failed: " + e.getMessage(), e);
+        });
+    }
+
+    /** "op urn" of one engine event line that records a changed resource; empty for every other line. */
+    private static java.util.Optional<String> outcome(String line) {
+        try {
+            JsonNode meta = JSON.readTree(line).path("resOutputsEvent").path("metadata");
+            String op = meta.path("op").asText("");
+            return op.isEmpty() || UNCHANGED.contains(op) ? java.util.Optional.empty()
+                    : java.util.Optional.of(op + " " + meta.path("urn").asText());
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
         }
     }
 
+    /**
+     * The state as `pulumi stack export` writes it, version and all, with secrets left encrypted by the stack's
+     * secrets provider: the checkpoint holds no plaintext and `pulumi stack import` takes it as it is.
+     */
     @Override
     public String exportState(String name) {
-        try (WorkspaceStack stack = stack(name)) {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(stack.exportStack().deployment());
-        } catch (Exception e) {
-            throw new EngineException("pulumi stack export of " + name + " failed: " + e.getMessage(), e);
-        }
+        return onStack(name, "pulumi stack export", stack -> run(List.of("stack", "export", "--stack", name)));
     }
 
+    /**
+     * The stack's outputs as `pulumi stack output --json` gives them: secrets stay "[secret]", and lists and maps keep
+     * their shape (the Automation API's own output parsing fails on a list output, e.g. phase 5's modelRoutes).
+     */
     @Override
     public Map<String, Object> outputs(String name) {
-        try (WorkspaceStack stack = stack(name)) {
-            return plain(stack.getOutputs());
-        } catch (Exception e) {
-            throw new EngineException("reading outputs of " + name + " failed: " + e.getMessage(), e);
+        return onStack(name, "reading outputs", stack -> JSON.readValue(run(List.of("stack", "output", "--json",
+                "--stack", name)), new TypeReference<LinkedHashMap<String, Object>>() { }));
+    }
+
+    private void cancel(String name) {
+        try {
+            run(List.of("cancel", "--stack", name, "--yes"));
+        } catch (AutomationException e) {
+            throw new EngineException("pulumi cancel of " + name + " failed: " + e.getMessage(), e);
         }
     }
 
-    // Secret outputs stay redacted: nothing secret leaves the engine.
-    private static Map<String, Object> plain(Map<String, OutputValue> outputs) {
-        var plain = new LinkedHashMap<String, Object>();
-        outputs.forEach((k, v) -> plain.put(k, v.isSecret() ? "[secret]" : v.value()));
-        return plain;
+    private String run(List<String> args) throws AutomationException {
+        return run(args, line -> { });
+    }
+
+    private String run(List<String> args, Consumer<String> onLine) throws AutomationException {
+        var options = CommandRunOptions.builder().workingDir(projectDir).additionalEnv(environment)
+                .onStandardOutput(onLine).build();
+        return LocalPulumiCommand.create().run(args, options).standardOutput();
     }
 }

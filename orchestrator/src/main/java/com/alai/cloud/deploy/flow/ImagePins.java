@@ -31,22 +31,28 @@ public final class ImagePins {
         return images;
     }
 
-    static void requirePinned(String stack, Map<String, String> config) {
+    /** Every service {@code services} names must be in the config and pinned; other services' entries are not deployed. */
+    static void requirePinned(String stack, List<String> services, Map<String, String> config) {
         var unpinned = new ArrayList<String>();
-        images(config).forEach((service, image) -> {
-            if (!image.matches(".*@sha256:[0-9a-f]{64}")) {
-                unpinned.add(service + "=" + image);
+        Map<String, String> images = images(config);
+        for (String service : services) {
+            String image = images.get(service);
+            if (image == null || !image.matches(".*@sha256:[0-9a-f]{64}")) {
+                unpinned.add(service + "=" + (image == null ? "(none)" : image));
             }
-        });
+        }
         if (!unpinned.isEmpty()) {
             throw new CheckFailedException("images of " + stack + " are not pinned by digest: " + unpinned
                     + "; pass --image SERVICE=registry/repo@sha256:… for each (from `alai-deploy images push`)");
         }
     }
 
-    static Map<String, String> digests(Map<String, String> config) {
+    static Map<String, String> digests(List<String> services, Map<String, String> config) {
         var digests = new TreeMap<String, String>();
         images(config).forEach((service, image) -> {
+            if (!services.contains(service)) {
+                return;
+            }
             int at = image.indexOf("@sha256:");
             if (at > 0) {
                 digests.put(service, image.substring(at + 1));

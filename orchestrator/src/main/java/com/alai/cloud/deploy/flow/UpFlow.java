@@ -65,7 +65,7 @@ public final class UpFlow {
                     throw new CheckFailedException("preflight of " + stack + " failed:\n  - " + String.join("\n  - ", problems));
                 }
             }
-            case IMAGES -> ImagePins.requirePinned(stack, inFlight.config());
+            case IMAGES -> ImagePins.requirePinned(stack, phase.services(), inFlight.config());
             case CHECKPOINT -> {
                 return inFlight.withCheckpoint(Checkpoints.write(ctx, stack).toString());
             }
@@ -73,7 +73,7 @@ public final class UpFlow {
             case VALIDATE -> StepRunner.validate(ctx, phase, stack);
             case RECORD -> {
                 var lkg = new LastKnownGood(ctx.commit(), ConfigHash.of(inFlight.config()), inFlight.config(),
-                        ImagePins.digests(inFlight.config()), ctx.clock().instant().toString());
+                        ImagePins.digests(phase.services(), inFlight.config()), ctx.clock().instant().toString());
                 ctx.journal().update(stack, e -> e.withLastKnownGood(lkg).log(lkg.at() + " last-known-good = " + lkg.commit()));
             }
             default -> throw new IllegalStateException("up has no step " + step);

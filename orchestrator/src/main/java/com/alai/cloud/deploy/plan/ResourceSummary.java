@@ -1,5 +1,6 @@
 package com.alai.cloud.deploy.plan;
 
+import com.alai.cloud.components.database.FlexibleServer;
 import com.alai.cloud.policy.graph.ResourceNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ final class ResourceSummary {
                 add(parts, node, "cron", "configuration.scheduleTriggerConfig.cronExpression");
                 add(parts, node, "image", "template.containers[0].image");
             }
-            case "dbforpostgresql/v20230601preview:Server" -> {
+            case FlexibleServer.SHORT_TYPE -> {
                 add(parts, node, "sku", "sku.name");
                 add(parts, node, "tier", "sku.tier");
                 add(parts, node, "version", "version");

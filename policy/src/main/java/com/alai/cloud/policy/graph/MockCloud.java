@@ -1,5 +1,6 @@
 package com.alai.cloud.policy.graph;
 
+import com.alai.cloud.components.database.FlexibleServer;
 import com.pulumi.test.Mocks;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -73,7 +74,7 @@ final class MockCloud implements Mocks {
                 state.put("configuration", Map.of("ingress", Map.of("fqdn", fqdn)));
             }
             default -> {
-                if (args.type.endsWith("dbforpostgresql/v20230601preview:Server")) {
+                if (args.type.equals(FlexibleServer.TYPE)) {
                     state.put("fullyQualifiedDomainName", physical + ".postgres.database.azure.com");
                 }
             }

@@ -30,7 +30,7 @@ public final class PolicyEngine {
             List<Finding> findings = rule.evaluate(graph, context);
             for (Finding finding : findings) {
                 Optional<Waiver> waiver = waivers.stream()
-                        .filter(w -> w.covers(rule.id(), graph.stack(), finding.resource()))
+                        .filter(w -> w.covers(rule.id(), graph.stack(), names(graph, finding.resource())))
                         .filter(w -> !w.expires().isBefore(context.planDate()))
                         .findFirst();
                 results.add(new PolicyResult(rule.id(), rule.severity(), rule.title(), finding.resource(),
@@ -48,6 +48,17 @@ public final class PolicyEngine {
         return results;
     }
 
+    /**
+     * The names a finding's resource goes by: its Azure name, and the Pulumi logical name of the resource carrying it.
+     * A waiver names the logical one, which stays put when the subscription (and so every unique suffix) changes.
+     */
+    private static java.util.Set<String> names(ResourceGraph graph, String physicalName) {
+        var names = new java.util.HashSet<String>();
+        names.add(physicalName);
+        graph.resources().stream().filter(r -> r.physicalName().equals(physicalName)).forEach(r -> names.add(r.name()));
+        return names;
+    }
+
     private void waiverFindings(ResourceGraph graph, PolicyContext context, List<PolicyResult> results) {
         for (Waiver waiver : waivers) {
             if (!waiver.stack().equals(graph.stack())) {
@@ -56,7 +67,8 @@ public final class PolicyEngine {
             String problem = null;
             if (RuleCatalog.byId(waiver.ruleId()).isEmpty()) {
                 problem = "waiver names unknown rule " + waiver.ruleId();
-            } else if (graph.resources().stream().noneMatch(r -> r.physicalName().equals(waiver.resource()))) {
+            } else if (graph.resources().stream().noneMatch(r -> r.physicalName().equals(waiver.resource())
+                    || r.name().equals(waiver.resource()))) {
                 problem = "waiver for " + waiver.ruleId() + " names no resource of this stack";
             } else if (waiver.expires().isBefore(context.planDate())) {
                 problem = "waiver for " + waiver.ruleId() + " expired on " + waiver.expires();

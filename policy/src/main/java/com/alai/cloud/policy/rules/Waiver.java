@@ -29,7 +29,8 @@ public record Waiver(String ruleId, String stack, String resource, String reason
         return List.copyOf(waivers);
     }
 
-    public boolean covers(String rule, String stackName, String resourceName) {
-        return ruleId.equals(rule) && stack.equals(stackName) && resource.equals(resourceName);
+    /** True for this rule on this stack when {@code resourceNames} (Azure or Pulumi logical name) holds the waived one. */
+    public boolean covers(String rule, String stackName, java.util.Set<String> resourceNames) {
+        return ruleId.equals(rule) && stack.equals(stackName) && resourceNames.contains(resource);
     }
 }

@@ -5,7 +5,7 @@ public final class ConfigException extends RuntimeException {
     private final String key;
 
     public ConfigException(String key, String problem) {
-        super("config " + SettingsReader.NAMESPACE + ":" + key + ": " + problem);
+        super("config " + (key.contains(":") ? key : SettingsReader.NAMESPACE + ":" + key) + ": " + problem);
         this.key = key;
     }
 

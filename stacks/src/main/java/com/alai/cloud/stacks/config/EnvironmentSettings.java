@@ -16,6 +16,12 @@ public record EnvironmentSettings(String env, String subscriptionId, Naming nami
                                   BackupSettings backup, SecretSettings secrets, AuthSettings auth,
                                   ModelRouting routing, Map<String, ImageRef> images) {
 
+    /**
+     * The provider's own key: the subscription that seeds names and role ids is, by construction, the one the
+     * azure-native provider deploys into.
+     */
+    public static final String SUBSCRIPTION = "azure-native:subscriptionId";
+
     public static EnvironmentSettings read(ConfigSource source) {
         var in = new SettingsReader(source);
         String env = in.matching("environment", "[a-z][a-z0-9]{1,9}", "must be 2-10 lowercase letters/digits");
@@ -23,7 +29,7 @@ public record EnvironmentSettings(String env, String subscriptionId, Naming nami
             Regions.abbreviation(l);
             return l;
         });
-        String subscription = in.matching("subscriptionId",
+        String subscription = in.matching(SUBSCRIPTION,
                 "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
                 "must be the subscription GUID (az account show --query id -o tsv)");
         var baseTags = new LinkedHashMap<String, String>();

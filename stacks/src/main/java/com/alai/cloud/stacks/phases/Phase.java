@@ -1,24 +1,32 @@
 package com.alai.cloud.stacks.phases;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** The migration phases, in order; phase N's stack is {@code <env>-phaseN}, the foundation's is {@code <env>}. */
 public enum Phase {
     FOUNDATION(0, "foundation"),
     SECRETS(1, "secrets"),
-    CONTROL_PLANE(2, "control-plane"),
-    AGENTS(3, "agents"),
+    CONTROL_PLANE(2, "control-plane", "mc-api", "hivemind-api", "backup-job"),
+    AGENTS(3, "agents", "agent-runner", "skills-proxy"),
     CLIENT_AUTH(4, "client-auth"),
     DATA_PLANE(5, "data-plane"),
-    DECOMMISSION(6, "decommission");
+    DECOMMISSION(6, "decommission", "secrets-proxy");
 
     private final int number;
     private final String title;
+    private final List<String> services;
 
-    Phase(int number, String title) {
+    Phase(int number, String title, String... services) {
         this.number = number;
         this.title = title;
+        this.services = List.of(services);
+    }
+
+    /** The services whose images this phase deploys: only these must be pinned before its `pulumi up`. */
+    public List<String> services() {
+        return services;
     }
 
     public int number() {
