@@ -4,11 +4,14 @@ import com.alai.cloud.migrate.MigrationException;
 import com.alai.cloud.migrate.Pipeline;
 import com.alai.cloud.migrate.Postgres;
 import com.alai.cloud.migrate.Sqlite;
+import com.alai.cloud.migrate.TableReport;
+import com.alai.cloud.migrate.generic.LegacySchema;
 import com.alai.cloud.migrate.verify.Comparator;
 import com.alai.cloud.migrate.verify.Ledger;
 import com.alai.cloud.migrate.verify.Verification;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -17,8 +20,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * `alai-deploy migrate mc`: discover the legacy schema, stream every row through conversion into COPY, then verify
- * the target against the source row by row — all in one transaction that commits only when verification is clean.
+ * `alai-deploy migrate mc`: discover the legacy schema, stream every task row through conversion into COPY, copy every
+ * other table into the legacy schema, then verify each target against its source row by row — all in one
+ * transaction that commits only when every table's verification is clean.
  */
 public final class MissionControlMigration {
     static final List<String> COLUMNS = List.of("id", "title", "description", "status", "assignee", "tags", "priority",
@@ -32,22 +36,28 @@ public final class MissionControlMigration {
     }
 
     public MigrationReport run(Path sqliteFile, String targetUrl, String table, boolean dryRun) {
+        return run(sqliteFile, targetUrl, table, Set.of(), dryRun);
+    }
+
+    /** {@code skip}: tables to leave out; every other table of the file is copied and verified. */
+    public MigrationReport run(Path sqliteFile, String targetUrl, String table, Set<String> skip, boolean dryRun) {
         long start = System.nanoTime();
         try (Connection sqlite = Sqlite.open(sqliteFile)) {
-            ColumnPlan plan = ColumnPlan.discover(sqlite, table);
-            var source = new SourceRows(sqlite, plan);
+            McPlan plan = McPlan.discover(sqlite, table, skip);
+            var source = new SourceRows(sqlite, plan.tasks());
             var counts = new SourceCounts();
             if (dryRun) {
                 source.forEach(id -> true, counts::add);
-                return new MigrationReport(plan.table(), plan.describe(), counts.rows(), true, counts.open(), -1,
-                        counts.legacy(), millis(start), 0, 0, false, null);
+                return new MigrationReport(plan.tasks().table(), plan.tasks().describe(), counts.rows(), true, counts.open(), -1,
+                        counts.legacy(), millis(start), 0, 0, false, null, tables(plan.taskReport(counts.rows()),
+                        plan.legacyReports(), plan.skipped()), plan.objects());
             }
             try (Connection pg = Postgres.connect(targetUrl)) {
                 Loader.prepare(pg);
                 pg.setAutoCommit(false);
                 try {
                     var ledger = new Ledger(COLUMNS);
-                    say(start, "loading " + plan.table() + " from " + sqliteFile + " with COPY …");
+                    say(start, "loading " + plan.tasks().table() + " from " + sqliteFile + " with COPY …");
                     Loader loader = load(pg, source, row -> ledger.add(values(row)), row -> {
                         counts.add(row);
                         if (counts.rows() % PROGRESS_EVERY == 0) {
@@ -64,16 +74,21 @@ public final class MissionControlMigration {
                     });
                     Verification verification = Comparator.compare(ledger, target, ids -> sourceRows(source, ids),
                             ids -> targetRows(pg, ids));
-                    boolean commit = verification.clean() && counts.open() == openTarget[0];
+                    List<TableReport> legacy = new LegacySchema(sqlite, pg, McPlan.LEGACY_SCHEMA, line -> say(start, line))
+                            .replace(plan.legacy(), plan.schema().entries());
+                    List<TableReport> tables = tables(plan.taskReport(counts.rows()).verified(verification), legacy, plan.skipped());
+                    boolean commit = verification.clean() && counts.open() == openTarget[0]
+                            && tables.stream().allMatch(t -> t.skipped() || t.clean());
                     if (commit) {
                         loader.advanceSequence();
                         pg.commit();
                     } else {
                         pg.rollback();
                     }
-                    say(start, commit ? "verified and committed" : "differences found: rolled back, no task was written");
-                    return new MigrationReport(plan.table(), plan.describe(), counts.rows(), false, counts.open(),
-                            openTarget[0], counts.legacy(), millis(start), loaded, millis(start) - loaded, commit, verification);
+                    say(start, commit ? "verified and committed" : "differences found: rolled back, nothing was written");
+                    return new MigrationReport(plan.tasks().table(), plan.tasks().describe(), counts.rows(), false, counts.open(),
+                            openTarget[0], counts.legacy(), millis(start), loaded, millis(start) - loaded, commit, verification,
+                            tables, plan.objects());
                 } catch (Exception e) {
                     pg.rollback();
                     throw new MigrationException("load failed and was rolled back: " + e.getMessage(), e);
@@ -84,6 +99,14 @@ public final class MissionControlMigration {
         } catch (Exception e) {
             throw new MigrationException("migration failed: " + e.getMessage(), e);
         }
+    }
+
+    private static List<TableReport> tables(TableReport tasks, List<TableReport> legacy, List<TableReport> skipped) {
+        var tables = new ArrayList<TableReport>();
+        tables.add(tasks);
+        tables.addAll(legacy);
+        tables.addAll(skipped);
+        return List.copyOf(tables);
     }
 
     /** {@code read} sees each row on the reading thread, {@code written} on the writing one. */
