@@ -31,7 +31,9 @@ record McPlan(SqliteSchema schema, ColumnPlan tasks, List<GenericPlan> legacy, L
                 throw new MigrationException("--skip " + name + ": the file has no such table; its tables are " + names);
             }
         }
-        ColumnPlan tasks = ColumnPlan.discover(sqlite, taskTable);
+        String exact = taskTable == null ? null : names.stream().filter(taskTable::equalsIgnoreCase).findFirst()
+                .orElseThrow(() -> new MigrationException("--table " + taskTable + ": the file has no such table; its tables are " + names));
+        ColumnPlan tasks = ColumnPlan.discover(sqlite, exact);
         if (skip.contains(tasks.table())) {
             throw new MigrationException("--skip " + tasks.table() + ": that is the task table, which `migrate mc` exists to copy");
         }
@@ -45,6 +47,22 @@ record McPlan(SqliteSchema schema, ColumnPlan tasks, List<GenericPlan> legacy, L
             }
         }
         return new McPlan(schema, tasks, List.copyOf(legacy), List.copyOf(skipped));
+    }
+
+    /**
+     * The rowid of a task row, its id when no column maps to one. A WITHOUT ROWID task table has none, so it needs an
+     * id column.
+     */
+    String taskRowid() {
+        SqliteTable table = schema.table(tasks.table());
+        if (!table.withoutRowid()) {
+            return table.rowidAlias();
+        }
+        if (!tasks.columns().containsValue(Target.ID)) {
+            throw new MigrationException("task table " + tasks.table() + " is WITHOUT ROWID and has no id column (id, task_id)"
+                    + " to key its tasks by");
+        }
+        return "NULL";
     }
 
     /** Views, triggers and indexes: listed in the report, their SQL kept in the legacy schema. */

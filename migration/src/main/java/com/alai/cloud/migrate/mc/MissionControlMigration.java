@@ -44,7 +44,7 @@ public final class MissionControlMigration {
         long start = System.nanoTime();
         try (Connection sqlite = Sqlite.open(sqliteFile)) {
             McPlan plan = McPlan.discover(sqlite, table, skip);
-            var source = new SourceRows(sqlite, plan.tasks());
+            var source = new SourceRows(sqlite, plan.tasks(), plan.taskRowid());
             var counts = new SourceCounts();
             if (dryRun) {
                 source.forEach(id -> true, counts::add);

@@ -12,18 +12,21 @@ import java.util.function.Predicate;
 final class SourceRows {
     private final Connection sqlite;
     private final ColumnPlan plan;
+    private final String rowid;
 
-    SourceRows(Connection sqlite, ColumnPlan plan) {
+    /** {@code rowid}: how to select the rowid (a column may be named rowid), the fallback id of a row without one. */
+    SourceRows(Connection sqlite, ColumnPlan plan, String rowid) {
         this.sqlite = sqlite;
         this.plan = plan;
+        this.rowid = rowid;
     }
 
     /** Every row, in order; {@code wanted} can skip rows by id after conversion. */
     void forEach(Predicate<Long> wanted, Pipeline.Sink<TaskRow> sink) throws Exception {
         var converter = new RowConverter(plan);
         String order = plan.columns().entrySet().stream().filter(e -> e.getValue() == Target.ID).map(Map.Entry::getKey)
-                .findFirst().map(ColumnPlan::quote).orElse("rowid");
-        var select = new StringBuilder("SELECT rowid");
+                .findFirst().map(ColumnPlan::quote).orElse(rowid);
+        var select = new StringBuilder("SELECT " + rowid);
         plan.columns().keySet().forEach(column -> select.append(", ").append(ColumnPlan.quote(column)));
         select.append(" FROM ").append(ColumnPlan.quote(plan.table())).append(" ORDER BY ").append(order);
         int width = plan.columns().size();
