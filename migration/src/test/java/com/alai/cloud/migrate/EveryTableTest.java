@@ -39,6 +39,10 @@ class EveryTableTest {
         return new MissionControlMigration(line -> { }).run(sample, url, null, skip, dryRun);
     }
 
+    static TableReport table(MigrationReport report, String name) {
+        return report.tables().stream().filter(t -> t.source().equals(name)).findFirst().orElseThrow();
+    }
+
     @Test
     void everyTableOfTheFileIsCopiedAndVerified() throws Exception {
         String url = pg.fresh();
@@ -46,7 +50,7 @@ class EveryTableTest {
         assertThat(report.tables()).extracting(TableReport::source).containsExactlyInAnyOrderElementsOf(TABLES);
         assertThat(report.tables()).allSatisfy(t -> assertThat(t.clean()).as(t.source() + " " + t.verification()).isTrue());
         assertThat(report.committed()).isTrue();
-        assertThat(count(url, "SELECT count(*) FROM legacy_mission_control.task_comments")).isEqualTo(500);
+        assertThat(count(url, "SELECT count(*) FROM task_comments WHERE kind = 'task_comments'")).isEqualTo(500);
         assertThat(count(url, "SELECT count(*) FROM legacy_mission_control.agents")).isEqualTo(12);
         assertThat(count(url, "SELECT count(*) FROM legacy_mission_control.\"order \"\"items\"\" 📦\"")).isEqualTo(50);
     }
@@ -77,7 +81,9 @@ class EveryTableTest {
         assertThat(tasks.destination()).isEqualTo("tasks");
         assertThat(tasks.columns()).containsEntry("assigned_to", "assignee");
         assertThat(tasks.inExtra()).contains("source", "mc_ticket", "attachment");
-        TableReport agents = report.tables().stream().filter(t -> t.source().equals("agents")).findFirst().orElseThrow();
+        assertThat(table(report, "task_comments").destination()).isEqualTo("task_comments (kind 'task_comments')");
+        assertThat(table(report, "task_comments").rows()).isEqualTo(500);
+        TableReport agents = table(report, "agents");
         assertThat(agents.rows()).isEqualTo(12);
         assertThat(agents.destination()).isEqualTo("legacy_mission_control.agents");
         assertThat(agents.columns()).containsEntry("last_seen", "bigint").containsEntry("config json", "jsonb");

@@ -17,10 +17,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Where every table of mission-control.db goes: the task table to `tasks`, every other table to the legacy schema
- * through the generic copy, and only the tables named with --skip nowhere (counted, and said so in the report).
+ * Where every table of mission-control.db goes: the task table to `tasks`, tables of comments, notes or history of
+ * tasks to `task_comments`, every other table to the legacy schema through the generic copy, and only the tables
+ * named with --skip nowhere (counted, and said so in the report).
  */
-record McPlan(SqliteSchema schema, ColumnPlan tasks, List<GenericPlan> legacy, List<TableReport> skipped) {
+record McPlan(SqliteSchema schema, ColumnPlan tasks, List<CommentPlan> comments, List<GenericPlan> legacy,
+              List<TableReport> skipped) {
     static final String LEGACY_SCHEMA = "legacy_mission_control";
 
     static McPlan discover(Connection sqlite, String taskTable, Set<String> skip) throws SQLException {
@@ -37,16 +39,22 @@ record McPlan(SqliteSchema schema, ColumnPlan tasks, List<GenericPlan> legacy, L
         if (skip.contains(tasks.table())) {
             throw new MigrationException("--skip " + tasks.table() + ": that is the task table, which `migrate mc` exists to copy");
         }
+        var comments = new ArrayList<CommentPlan>();
         var legacy = new ArrayList<GenericPlan>();
         var skipped = new ArrayList<TableReport>();
         for (SqliteTable table : schema.tables()) {
             if (skip.contains(table.name())) {
                 skipped.add(TableReport.skipped(table.name(), count(sqlite, table)));
             } else if (!table.name().equals(tasks.table())) {
-                legacy.add(GenericPlan.discover(sqlite, table));
+                var comment = CommentPlan.recognise(sqlite, table, tasks.table());
+                if (comment.isPresent()) {
+                    comments.add(comment.get());
+                } else {
+                    legacy.add(GenericPlan.discover(sqlite, table));
+                }
             }
         }
-        return new McPlan(schema, tasks, List.copyOf(legacy), List.copyOf(skipped));
+        return new McPlan(schema, tasks, List.copyOf(comments), List.copyOf(legacy), List.copyOf(skipped));
     }
 
     /**
@@ -81,6 +89,14 @@ record McPlan(SqliteSchema schema, ColumnPlan tasks, List<GenericPlan> legacy, L
             }
         });
         return new TableReport(tasks.table(), rows, "tasks", typed, List.copyOf(extra), false, null);
+    }
+
+    List<TableReport> commentReports(Connection sqlite) throws SQLException {
+        var reports = new ArrayList<TableReport>();
+        for (CommentPlan plan : comments) {
+            reports.add(plan.report(count(sqlite, plan.table())));
+        }
+        return reports;
     }
 
     List<TableReport> legacyReports() {

@@ -50,7 +50,7 @@ public final class MissionControlMigration {
                 source.forEach(id -> true, counts::add);
                 return new MigrationReport(plan.tasks().table(), plan.tasks().describe(), counts.rows(), true, counts.open(), -1,
                         counts.legacy(), millis(start), 0, 0, false, null, tables(plan.taskReport(counts.rows()),
-                        plan.legacyReports(), plan.skipped()), plan.objects());
+                        plan.commentReports(sqlite), plan.legacyReports(), plan.skipped()), plan.objects());
             }
             try (Connection pg = Postgres.connect(targetUrl)) {
                 Loader.prepare(pg);
@@ -74,13 +74,21 @@ public final class MissionControlMigration {
                     });
                     Verification verification = Comparator.compare(ledger, target, ids -> sourceRows(source, ids),
                             ids -> targetRows(pg, ids));
+                    var comments = new ArrayList<TableReport>();
+                    for (CommentPlan comment : plan.comments()) {
+                        say(start, "copying " + comment.kind() + " into task_comments …");
+                        var copy = new CommentCopy(sqlite, pg, comment);
+                        Verification proof = copy.run();
+                        comments.add(comment.report(copy.rows()).verified(proof));
+                    }
                     List<TableReport> legacy = new LegacySchema(sqlite, pg, McPlan.LEGACY_SCHEMA, line -> say(start, line))
                             .replace(plan.legacy(), plan.schema().entries());
-                    List<TableReport> tables = tables(plan.taskReport(counts.rows()).verified(verification), legacy, plan.skipped());
+                    List<TableReport> tables = tables(plan.taskReport(counts.rows()).verified(verification), comments, legacy,
+                            plan.skipped());
                     boolean commit = verification.clean() && counts.open() == openTarget[0]
                             && tables.stream().allMatch(t -> t.skipped() || t.clean());
                     if (commit) {
-                        loader.advanceSequence();
+                        loader.advanceSequences(plan.comments().isEmpty() ? null : CommentPlan.primaryKind(plan.comments()));
                         pg.commit();
                     } else {
                         pg.rollback();
@@ -101,9 +109,11 @@ public final class MissionControlMigration {
         }
     }
 
-    private static List<TableReport> tables(TableReport tasks, List<TableReport> legacy, List<TableReport> skipped) {
+    private static List<TableReport> tables(TableReport tasks, List<TableReport> comments, List<TableReport> legacy,
+                                            List<TableReport> skipped) {
         var tables = new ArrayList<TableReport>();
         tables.add(tasks);
+        tables.addAll(comments);
         tables.addAll(legacy);
         tables.addAll(skipped);
         return List.copyOf(tables);

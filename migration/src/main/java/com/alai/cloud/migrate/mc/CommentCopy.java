@@ -1,0 +1,186 @@
+package com.alai.cloud.migrate.mc;
+
+import com.alai.cloud.migrate.verify.Comparator;
+import com.alai.cloud.migrate.verify.Ledger;
+import com.alai.cloud.migrate.verify.Verification;
+import com.alai.cloud.services.common.db.SqlIdentifier;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * Loads one comment table into `task_comments` (its rows are those of its kind) in the caller's transaction — by
+ * COPY when the kind has no rows yet, else through a temporary table upserted by (kind, id) — then reads the kind
+ * back and compares every row.
+ */
+final class CommentCopy {
+    static final List<String> COLUMNS = List.of("id", "task_id", "author", "body", "created_at", "extra");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final String FIELDS = "kind, " + String.join(", ", COLUMNS);
+
+    private final Connection sqlite;
+    private final Connection pg;
+    private final CommentPlan plan;
+    private long rows;
+    private long maxId = Long.MIN_VALUE;
+
+    CommentCopy(Connection sqlite, Connection pg, CommentPlan plan) {
+        this.sqlite = sqlite;
+        this.pg = pg;
+        this.plan = plan;
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    Verification run() throws Exception {
+        Set<Long> tasks = existingTasks();
+        boolean first;
+        try (PreparedStatement ps = pg.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM task_comments WHERE kind = ?)")) {
+            ps.setString(1, plan.kind());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                first = rs.getBoolean(1);
+            }
+        }
+        try (Statement s = pg.createStatement()) {
+            if (!first) {
+                s.execute("CREATE TEMP TABLE IF NOT EXISTS task_comments_in (LIKE task_comments) ON COMMIT DROP");
+                s.execute("TRUNCATE task_comments_in");
+            }
+        }
+        var source = new Ledger(COLUMNS);
+        var copy = new PGCopyOutputStream(pg.unwrap(PGConnection.class), "COPY " + (first ? "task_comments" : "task_comments_in")
+                + " (" + FIELDS + ") FROM STDIN (FORMAT binary)");
+        try (var out = new BinaryCopy(copy)) {
+            forEachSource(tasks, Set.of(), row -> {
+                source.add(row.values());
+                rows++;
+                maxId = Math.max(maxId, row.id());
+                out.row(COLUMNS.size() + 1);
+                out.text(plan.kind());
+                out.int8(row.id());
+                out.int8(row.taskId());
+                out.text(row.author());
+                out.text(row.body());
+                out.timestamptz(row.createdAt());
+                out.jsonb(JSON.writeValueAsBytes(row.extra()));
+            });
+        } catch (Exception e) {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+            throw e;
+        }
+        if (!first) {
+            try (Statement s = pg.createStatement()) {
+                s.execute("INSERT INTO task_comments (" + FIELDS + ") SELECT " + FIELDS + " FROM task_comments_in"
+                        + " ON CONFLICT (kind, id) DO UPDATE SET task_id = EXCLUDED.task_id, author = EXCLUDED.author,"
+                        + " body = EXCLUDED.body, created_at = EXCLUDED.created_at, extra = EXCLUDED.extra"
+                        + " WHERE (task_comments.task_id, task_comments.author, task_comments.body, task_comments.created_at,"
+                        + " task_comments.extra) IS DISTINCT FROM (EXCLUDED.task_id, EXCLUDED.author, EXCLUDED.body,"
+                        + " EXCLUDED.created_at, EXCLUDED.extra)");
+            }
+        }
+        var target = new Ledger(COLUMNS);
+        forEachTarget(" AND id <= " + maxId, target::add);
+        return Comparator.compare(source, target, ids -> sourceRows(tasks, ids), this::targetRows);
+    }
+
+    private interface Sink<T> {
+        void accept(T row) throws Exception;
+    }
+
+    /** Task ids the comments refer to that exist in `tasks` (in this transaction, so the rows just loaded count). */
+    private Set<Long> existingTasks() throws Exception {
+        String column = plan.columns().entrySet().stream().filter(e -> e.getValue() == CommentPlan.Column.TASK_ID)
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        var referenced = new HashSet<Long>();
+        try (Statement s = sqlite.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT " + SqlIdentifier.quote(column)
+                + " FROM " + plan.table().quoted() + " WHERE typeof(" + SqlIdentifier.quote(column) + ") = 'integer'")) {
+            while (rs.next()) {
+                referenced.add(rs.getLong(1));
+            }
+        }
+        var existing = new HashSet<Long>();
+        try (PreparedStatement ps = pg.prepareStatement("SELECT id FROM tasks WHERE id = ANY (?)")) {
+            ps.setArray(1, pg.createArrayOf("bigint", referenced.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    existing.add(rs.getLong(1));
+                }
+            }
+        }
+        return existing;
+    }
+
+    private void forEachSource(Set<Long> tasks, Set<Long> only, Sink<CommentRow> sink) throws Exception {
+        var table = plan.table();
+        String select = "SELECT " + table.rowidAlias() + ", " + String.join(", ", plan.columns().keySet().stream()
+                .map(SqlIdentifier::quote).toList()) + " FROM " + table.quoted() + " ORDER BY " + table.rowidAlias();
+        int width = plan.columns().size();
+        try (Statement s = sqlite.createStatement(); ResultSet rs = s.executeQuery(select)) {
+            var values = new Object[width];
+            while (rs.next()) {
+                if (!only.isEmpty() && !only.contains(rs.getLong(1))) {
+                    continue;
+                }
+                for (int c = 0; c < width; c++) {
+                    values[c] = rs.getObject(c + 2);
+                }
+                sink.accept(CommentRow.convert(plan, rs.getLong(1), values, tasks));
+            }
+        }
+    }
+
+    private void forEachTarget(String where, Sink<List<Object>> sink) throws Exception {
+        try (PreparedStatement ps = pg.prepareStatement("SELECT " + String.join(", ", COLUMNS.subList(0, 5))
+                + ", extra::text FROM task_comments WHERE kind = ?" + where + " ORDER BY id")) {
+            ps.setString(1, plan.kind());
+            ps.setFetchSize(2_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Long task = rs.getObject(2) == null ? null : rs.getLong(2);
+                    OffsetDateTime at = rs.getObject(5, OffsetDateTime.class);
+                    sink.accept(Arrays.asList(rs.getLong(1), task, rs.getString(3), rs.getString(4), at.toInstant(),
+                            JSON.readValue(rs.getString(6), MAP)));
+                }
+            }
+        }
+    }
+
+    private Map<Long, List<Object>> sourceRows(Set<Long> tasks, Set<Long> ids) {
+        var found = new HashMap<Long, List<Object>>();
+        try {
+            forEachSource(tasks, ids, row -> found.put(row.id(), row.values()));
+        } catch (Exception e) {
+            throw new IllegalStateException("re-reading the differing rows of " + plan.kind() + ": " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    private Map<Long, List<Object>> targetRows(Set<Long> ids) {
+        var found = new HashMap<Long, List<Object>>();
+        try {
+            forEachTarget(" AND id = ANY ('" + ids.stream().map(String::valueOf).reduce((a, b) -> a + "," + b)
+                    .map(s -> "{" + s + "}").orElse("{}") + "'::bigint[])", row -> found.put((Long) row.get(0), row));
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the differing target rows of " + plan.kind() + ": " + e.getMessage(), e);
+        }
+        return found;
+    }
+}
