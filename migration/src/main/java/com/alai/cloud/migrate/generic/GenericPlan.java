@@ -73,6 +73,6 @@ public record GenericPlan(SqliteTable table, String key, Map<String, ColumnType>
     public TableReport report(String schema) {
         var columns = new LinkedHashMap<String, String>();
         types.forEach((column, type) -> columns.put(column, type.sql()));
-        return new TableReport(table.name(), rows, schema + "." + table.name(), columns, List.of(), false, null);
+        return new TableReport(table.name(), rows, schema + "." + table.name(), columns, List.of());
     }
 }

@@ -2,6 +2,7 @@ package com.alai.cloud.migrate.mc;
 
 import com.alai.cloud.migrate.verify.Comparator;
 import com.alai.cloud.migrate.verify.Ledger;
+import com.alai.cloud.migrate.verify.RowDigests;
 import com.alai.cloud.migrate.verify.Verification;
 import com.alai.cloud.services.common.db.SqlIdentifier;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -22,8 +23,8 @@ import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Loads one comment table into `task_comments` (its rows are those of its kind) in the caller's transaction — by
- * COPY when the kind has no rows yet, else through a temporary table upserted by (kind, id) — then reads the kind
- * back and compares every row.
+ * COPY when the kind has no rows yet, else only the rows new or changed since the last verified run, through a
+ * temporary table upserted by (kind, id) — then reads the kind back and compares every row.
  */
 final class CommentCopy {
     static final List<String> COLUMNS = List.of("id", "task_id", "author", "body", "created_at", "extra");
@@ -34,7 +35,9 @@ final class CommentCopy {
     private final Connection sqlite;
     private final Connection pg;
     private final CommentPlan plan;
+    private final Ledger source = new Ledger(COLUMNS);
     private long rows;
+    private long carried;
     private long maxId = Long.MIN_VALUE;
 
     CommentCopy(Connection sqlite, Connection pg, CommentPlan plan) {
@@ -47,7 +50,20 @@ final class CommentCopy {
         return rows;
     }
 
-    Verification run() throws Exception {
+    long carried() {
+        return carried;
+    }
+
+    CommentPlan plan() {
+        return plan;
+    }
+
+    RowDigests digests() {
+        return source.digests();
+    }
+
+    /** {@code known}: the kind's rows at the last verified run; only rows new or changed since are carried. */
+    Verification run(RowDigests known) throws Exception {
         Set<Long> tasks = existingTasks();
         boolean first;
         try (PreparedStatement ps = pg.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM task_comments WHERE kind = ?)")) {
@@ -63,14 +79,17 @@ final class CommentCopy {
                 s.execute("TRUNCATE task_comments_in");
             }
         }
-        var source = new Ledger(COLUMNS);
+        RowDigests unchanged = first ? RowDigests.NONE : known;
         var copy = new PGCopyOutputStream(pg.unwrap(PGConnection.class), "COPY " + (first ? "task_comments" : "task_comments_in")
                 + " (" + FIELDS + ") FROM STDIN (FORMAT binary)");
         try (var out = new BinaryCopy(copy)) {
             forEachSource(tasks, Set.of(), row -> {
-                source.add(row.values());
                 rows++;
                 maxId = Math.max(maxId, row.id());
+                if (unchanged.unchanged(row.id(), source.add(row.values()))) {
+                    return;
+                }
+                carried++;
                 out.row(COLUMNS.size() + 1);
                 out.text(plan.kind());
                 out.int8(row.id());

@@ -69,6 +69,17 @@ public record CommentPlan(SqliteTable table, Map<String, Column> columns) {
         return Optional.empty();
     }
 
+    /** The mapping as JSON, recorded with each verified run: source column → task_comments column. */
+    String mappingJson() {
+        var mapping = new LinkedHashMap<String, String>();
+        columns.forEach((column, target) -> mapping.put(column, target.name().toLowerCase(Locale.ROOT)));
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("table", table.name(), "columns", mapping));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String kind() {
         return table.name();
     }
@@ -95,6 +106,6 @@ public record CommentPlan(SqliteTable table, Map<String, Column> columns) {
                 typed.put(column, target.name().toLowerCase(Locale.ROOT));
             }
         });
-        return new TableReport(table.name(), rows, "task_comments (kind '" + kind() + "')", typed, List.copyOf(extra), false, null);
+        return new TableReport(table.name(), rows, "task_comments (kind '" + kind() + "')", typed, List.copyOf(extra));
     }
 }

@@ -124,6 +124,11 @@ final class Loader {
         this.indexes = indexes;
     }
 
+    /** True on a first run: rows go straight into the empty table. */
+    boolean direct() {
+        return direct;
+    }
+
     void add(TaskRow r) throws IOException {
         out.row(MissionControlMigration.COLUMNS.size());
         out.int8(r.id());

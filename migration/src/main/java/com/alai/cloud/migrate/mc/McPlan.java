@@ -88,7 +88,7 @@ record McPlan(SqliteSchema schema, ColumnPlan tasks, List<CommentPlan> comments,
                 typed.put(column, target.column());
             }
         });
-        return new TableReport(tasks.table(), rows, "tasks", typed, List.copyOf(extra), false, null);
+        return new TableReport(tasks.table(), rows, "tasks", typed, List.copyOf(extra));
     }
 
     List<TableReport> commentReports(Connection sqlite) throws SQLException {

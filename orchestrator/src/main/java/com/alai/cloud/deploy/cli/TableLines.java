@@ -13,7 +13,8 @@ final class TableLines {
     static void print(PrintWriter out, List<TableReport> tables, List<SqliteObject> objects) {
         out.printf("%d table(s):%n", tables.size());
         for (TableReport t : tables) {
-            out.printf("  %-28s %,10d rows -> %s%s%n", t.source(), t.rows(), t.destination(), proof(t));
+            out.printf("  %-28s %,10d rows -> %s%s%s%n", t.source(), t.rows(), t.destination(),
+                    t.skipped() || t.carried() == t.rows() ? "" : String.format(" (%,d new or changed carried)", t.carried()), proof(t));
             if (!t.columns().isEmpty()) {
                 out.println("      typed: " + t.columns());
             }
