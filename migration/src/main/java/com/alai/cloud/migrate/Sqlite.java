@@ -22,6 +22,21 @@ public final class Sqlite {
     }
 
     public static Connection open(Path file) {
+        check(file);
+        try {
+            var config = new SQLiteConfig();
+            config.setReadOnly(true);
+            config.setBusyTimeout(30_000);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+            c.setAutoCommit(false);
+            return c;
+        } catch (SQLException e) {
+            throw new MigrationException("cannot open " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Refuses, in one line, a path that is not a SQLite file. */
+    public static void check(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new MigrationException("no such file: " + file);
         }
@@ -36,15 +51,23 @@ public final class Sqlite {
         } catch (IOException e) {
             throw new MigrationException("cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    /** For writing back: one IMMEDIATE transaction, so no ANVIL writer slips in between reading and writing. */
+    public static Connection openForWriting(Path file) {
+        check(file);
+        if (!Files.isWritable(file)) {
+            throw new MigrationException(file + " is not writable");
+        }
         try {
             var config = new SQLiteConfig();
-            config.setReadOnly(true);
             config.setBusyTimeout(30_000);
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
             c.setAutoCommit(false);
             return c;
         } catch (SQLException e) {
-            throw new MigrationException("cannot open " + file + ": " + e.getMessage());
+            throw new MigrationException("cannot open " + file + " for writing: " + e.getMessage());
         }
     }
 }

@@ -86,12 +86,12 @@ public record ColumnPlan(String table, Map<String, Target> columns) {
                 + "; name one with --table");
     }
 
-    static String quote(String identifier) {
+    public static String quote(String identifier) {
         return com.alai.cloud.services.common.db.SqlIdentifier.quote(identifier);
     }
 
     /** The mapping as JSON, recorded with each verified run: source column → target column ("extra" for the rest). */
-    String mappingJson() {
+    public String mappingJson() {
         var mapping = new LinkedHashMap<String, String>();
         columns.forEach((column, target) -> mapping.put(column, target.column()));
         try {

@@ -5,14 +5,11 @@ import com.alai.cloud.migrate.verify.Ledger;
 import com.alai.cloud.migrate.verify.RowDigests;
 import com.alai.cloud.migrate.verify.Verification;
 import com.alai.cloud.services.common.db.SqlIdentifier;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,10 +23,9 @@ import org.postgresql.copy.PGCopyOutputStream;
  * COPY when the kind has no rows yet, else only the rows new or changed since the last verified run, through a
  * temporary table upserted by (kind, id) — then reads the kind back and compares every row.
  */
-final class CommentCopy {
-    static final List<String> COLUMNS = List.of("id", "task_id", "author", "body", "created_at", "extra");
+public final class CommentCopy {
+    public static final List<String> COLUMNS = List.of("id", "task_id", "author", "body", "created_at", "extra");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final String FIELDS = "kind, " + String.join(", ", COLUMNS);
 
     private final Connection sqlite;
@@ -83,7 +79,7 @@ final class CommentCopy {
         var copy = new PGCopyOutputStream(pg.unwrap(PGConnection.class), "COPY " + (first ? "task_comments" : "task_comments_in")
                 + " (" + FIELDS + ") FROM STDIN (FORMAT binary)");
         try (var out = new BinaryCopy(copy)) {
-            forEachSource(tasks, Set.of(), row -> {
+            new CommentSourceRows(sqlite, plan, tasks).forEachRaw(Set.of(), (raw, row) -> {
                 rows++;
                 maxId = Math.max(maxId, row.id());
                 if (unchanged.unchanged(row.id(), source.add(row.values()))) {
@@ -116,7 +112,7 @@ final class CommentCopy {
             }
         }
         var target = new Ledger(COLUMNS);
-        forEachTarget(" AND id <= " + maxId, target::add);
+        new CommentTargetRows(pg, plan.kind()).forEach(maxId, null, target::add);
         return Comparator.compare(source, target, ids -> sourceRows(tasks, ids), this::targetRows);
     }
 
@@ -125,7 +121,11 @@ final class CommentCopy {
     }
 
     /** Task ids the comments refer to that exist in `tasks` (in this transaction, so the rows just loaded count). */
-    private Set<Long> existingTasks() throws Exception {
+    Set<Long> existingTasks() throws Exception {
+        return existingTasks(sqlite, pg, plan);
+    }
+
+    public static Set<Long> existingTasks(Connection sqlite, Connection pg, CommentPlan plan) throws Exception {
         String column = plan.columns().entrySet().stream().filter(e -> e.getValue() == CommentPlan.Column.TASK_ID)
                 .map(Map.Entry::getKey).findFirst().orElseThrow();
         var referenced = new HashSet<Long>();
@@ -147,45 +147,10 @@ final class CommentCopy {
         return existing;
     }
 
-    private void forEachSource(Set<Long> tasks, Set<Long> only, Sink<CommentRow> sink) throws Exception {
-        var table = plan.table();
-        String select = "SELECT " + table.rowidAlias() + ", " + String.join(", ", plan.columns().keySet().stream()
-                .map(SqlIdentifier::quote).toList()) + " FROM " + table.quoted() + " ORDER BY " + table.rowidAlias();
-        int width = plan.columns().size();
-        try (Statement s = sqlite.createStatement(); ResultSet rs = s.executeQuery(select)) {
-            var values = new Object[width];
-            while (rs.next()) {
-                if (!only.isEmpty() && !only.contains(rs.getLong(1))) {
-                    continue;
-                }
-                for (int c = 0; c < width; c++) {
-                    values[c] = rs.getObject(c + 2);
-                }
-                sink.accept(CommentRow.convert(plan, rs.getLong(1), values, tasks));
-            }
-        }
-    }
-
-    private void forEachTarget(String where, Sink<List<Object>> sink) throws Exception {
-        try (PreparedStatement ps = pg.prepareStatement("SELECT " + String.join(", ", COLUMNS.subList(0, 5))
-                + ", extra::text FROM task_comments WHERE kind = ?" + where + " ORDER BY id")) {
-            ps.setString(1, plan.kind());
-            ps.setFetchSize(2_000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Long task = rs.getObject(2) == null ? null : rs.getLong(2);
-                    OffsetDateTime at = rs.getObject(5, OffsetDateTime.class);
-                    sink.accept(Arrays.asList(rs.getLong(1), task, rs.getString(3), rs.getString(4), at.toInstant(),
-                            JSON.readValue(rs.getString(6), MAP)));
-                }
-            }
-        }
-    }
-
     private Map<Long, List<Object>> sourceRows(Set<Long> tasks, Set<Long> ids) {
         var found = new HashMap<Long, List<Object>>();
         try {
-            forEachSource(tasks, ids, row -> found.put(row.id(), row.values()));
+            new CommentSourceRows(sqlite, plan, tasks).forEachRaw(ids, (raw, row) -> found.put(row.id(), row.values()));
         } catch (Exception e) {
             throw new IllegalStateException("re-reading the differing rows of " + plan.kind() + ": " + e.getMessage(), e);
         }
@@ -195,8 +160,7 @@ final class CommentCopy {
     private Map<Long, List<Object>> targetRows(Set<Long> ids) {
         var found = new HashMap<Long, List<Object>>();
         try {
-            forEachTarget(" AND id = ANY ('" + ids.stream().map(String::valueOf).reduce((a, b) -> a + "," + b)
-                    .map(s -> "{" + s + "}").orElse("{}") + "'::bigint[])", row -> found.put((Long) row.get(0), row));
+            new CommentTargetRows(pg, plan.kind()).forEach(Long.MAX_VALUE, ids.toArray(Long[]::new), row -> found.put((Long) row.get(0), row));
         } catch (Exception e) {
             throw new IllegalStateException("reading the differing target rows of " + plan.kind() + ": " + e.getMessage(), e);
         }

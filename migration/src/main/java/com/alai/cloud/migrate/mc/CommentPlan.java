@@ -30,7 +30,7 @@ public record CommentPlan(SqliteTable table, Map<String, Column> columns) {
     }
 
     /** Empty when the table does not refer to tasks or has no rowid to key its rows by. */
-    static Optional<CommentPlan> recognise(Connection sqlite, SqliteTable table, String taskTable) throws SQLException {
+    public static Optional<CommentPlan> recognise(Connection sqlite, SqliteTable table, String taskTable) throws SQLException {
         if (table.withoutRowid() || table.name().equalsIgnoreCase(taskTable)) {
             return Optional.empty();
         }
@@ -70,7 +70,7 @@ public record CommentPlan(SqliteTable table, Map<String, Column> columns) {
     }
 
     /** The mapping as JSON, recorded with each verified run: source column → task_comments column. */
-    String mappingJson() {
+    public String mappingJson() {
         var mapping = new LinkedHashMap<String, String>();
         columns.forEach((column, target) -> mapping.put(column, target.name().toLowerCase(Locale.ROOT)));
         try {

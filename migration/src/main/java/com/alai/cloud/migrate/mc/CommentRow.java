@@ -11,9 +11,9 @@ import java.util.TreeMap;
  * One legacy comment as it must be in `task_comments`. A task reference that is not the id of a migrated task
  * becomes NULL with its raw value in {@code extra["_legacy.task_id"]}, so the foreign key holds and nothing is lost.
  */
-record CommentRow(long id, Long taskId, String author, String body, Instant createdAt, Map<String, Object> extra) {
+public record CommentRow(long id, Long taskId, String author, String body, Instant createdAt, Map<String, Object> extra) {
 
-    static CommentRow convert(CommentPlan plan, long rowid, Object[] values, Set<Long> tasks) {
+    public static CommentRow convert(CommentPlan plan, long rowid, Object[] values, Set<Long> tasks) {
         var extra = new TreeMap<String, Object>();
         Object task = null;
         Object author = null;
@@ -50,7 +50,7 @@ record CommentRow(long id, Long taskId, String author, String body, Instant crea
                 at, extra);
     }
 
-    List<Object> values() {
+    public List<Object> values() {
         return Arrays.asList(id, taskId, author, body, createdAt, extra);
     }
 }

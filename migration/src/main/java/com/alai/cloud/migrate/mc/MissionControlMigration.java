@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * records then what was verified for the next run and for `--reverse`.
  */
 public final class MissionControlMigration {
-    static final List<String> COLUMNS = List.of("id", "title", "description", "status", "assignee", "tags", "priority",
+    public static final List<String> COLUMNS = List.of("id", "title", "description", "status", "assignee", "tags", "priority",
             "created_at", "updated_at", "closed_at", "archived", "extra");
 
     private final Consumer<String> progress;
@@ -116,7 +116,7 @@ public final class MissionControlMigration {
         return !"done".equals(status) && !"cancelled".equals(status);
     }
 
-    static List<Object> values(TaskRow r) {
+    public static List<Object> values(TaskRow r) {
         return Arrays.asList(r.id(), r.title(), r.description(), r.status(), r.assignee(), r.tags(), r.priority(),
                 r.createdAt(), r.updatedAt(), r.closedAt(), r.archived(), r.extra());
     }

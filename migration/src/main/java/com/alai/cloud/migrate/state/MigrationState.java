@@ -37,6 +37,21 @@ public final class MigrationState {
         }
     }
 
+    /** Every recorded source table and its destination (tasks, task_comments), in name order. */
+    public java.util.Map<String, String> tables() throws SQLException {
+        var tables = new java.util.LinkedHashMap<String, String>();
+        if (!exists()) {
+            return tables;
+        }
+        try (Statement s = pg.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT source_table, destination FROM " + SCHEMA + ".tables ORDER BY source_table")) {
+            while (rs.next()) {
+                tables.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return tables;
+    }
+
     /** The rows recorded for {@code table}; none before its first verified run. */
     public RowDigests rows(String table) throws SQLException {
         if (!exists()) {
