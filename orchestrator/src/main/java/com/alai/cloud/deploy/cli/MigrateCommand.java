@@ -1,13 +1,18 @@
 package com.alai.cloud.deploy.cli;
 
 import com.alai.cloud.deploy.ExitCode;
+import com.alai.cloud.deploy.UsageException;
 import com.alai.cloud.migrate.TableReport;
 import com.alai.cloud.migrate.hivemind.GenericCopy;
 import com.alai.cloud.migrate.mc.MigrationReport;
 import com.alai.cloud.migrate.mc.MissionControlMigration;
+import com.alai.cloud.migrate.reverse.Prefer;
+import com.alai.cloud.migrate.reverse.ReverseMigration;
+import com.alai.cloud.migrate.reverse.ReverseReport;
 import com.alai.cloud.migrate.sample.SampleHivemindDb;
 import com.alai.cloud.migrate.sample.SampleMissionControlDb;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,17 +41,29 @@ public final class MigrateCommand implements Runnable {
                     "else in jsonb `extra`. Every other table goes, value-typed, into the legacy_mission_control schema, beside",
                     "the SQL of the file's views, triggers and indexes. Loads with COPY and verifies every table (counts,",
                     "per-column aggregates, an ordered row hash and every row) in one transaction that commits only when all",
-                    "of it matches (re-runnable). A table is left out only with --skip. Exit 1 on any difference, with",
-                    "nothing written."},
+                    "of it matches. A re-run carries only rows new or changed since the last verified run. A table is left",
+                    "out only with --skip. Exit 1 on any difference, with nothing written.",
+                    "--reverse is the way back: tasks and comments created or changed in PostgreSQL since the migration are",
+                    "written into the file in ANVIL's own columns and formats, in one SQLite transaction after a backup copy,",
+                    "and verified the same way. A row changed on both sides is reported and left alone unless --prefer."},
             footerHeading = "%nExamples:%n",
             footer = {"  alai-deploy migrate mc --from ~/system/mission-control.db --to postgres://alaiadmin@psql-…:5432/mission_control --dry-run",
+                    "  alai-deploy migrate mc --reverse --from postgres://alaiadmin@psql-…:5432/mission_control --to ~/system/mission-control.db",
                     "  PGPASSWORD is not read: put the password in the URL from a secret, e.g. --to \"$(bw get …)\""})
     static final class Mc implements Callable<Integer> {
-        @Option(names = "--from", required = true, paramLabel = "FILE", description = "The SQLite file (mission-control.db).")
-        Path from;
+        @Option(names = "--from", required = true, paramLabel = "FILE|URL",
+                description = "The SQLite file (mission-control.db); with --reverse, the PostgreSQL URL.")
+        String from;
 
-        @Option(names = "--to", paramLabel = "URL", description = "postgres://user:pass@host:port/mission_control (not needed with --dry-run).")
+        @Option(names = "--to", paramLabel = "URL|FILE",
+                description = "postgres://user:pass@host:port/mission_control (not needed with --dry-run); with --reverse, the SQLite file.")
         String to;
+
+        @Option(names = "--reverse", description = "Write what PostgreSQL created or changed since the migration back into the file.")
+        boolean reverse;
+
+        @Option(names = "--prefer", paramLabel = "SIDE", description = "With --reverse: which side wins a row changed on both (sqlite, postgres).")
+        String prefer;
 
         @Option(names = "--table", description = "The task table, when it is not tasks/task/mc_tasks.")
         String table;
@@ -65,7 +82,13 @@ public final class MigrateCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            MigrationReport report = new MissionControlMigration(Wiring.progress(spec)).run(from, to, table, skip, dryRun);
+            if (reverse) {
+                return reverse();
+            }
+            if (prefer != null) {
+                throw new UsageException("--prefer goes with --reverse");
+            }
+            MigrationReport report = new MissionControlMigration(Wiring.progress(spec)).run(Path.of(from), to, table, skip, dryRun);
             var out = spec.commandLine().getOut();
             if (json) {
                 out.println(JsonOut.pretty(report));
@@ -84,6 +107,26 @@ public final class MigrateCommand implements Runnable {
                     out.printf("%s in %,d ms (load %,d ms, verification %,d ms)%n", report.committed() ? "VERIFIED: nothing lost; committed"
                             : "VERIFICATION FAILED: rolled back, nothing was written", report.millis(), report.loadMillis(), report.verifyMillis());
                 }
+            }
+            return report.clean() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+        }
+
+        private Integer reverse() {
+            if (to == null || dryRun || table != null || !skip.isEmpty()) {
+                throw new UsageException("--reverse takes --from URL --to FILE [--prefer sqlite|postgres] [--json], nothing else");
+            }
+            Prefer side = switch (prefer == null ? "" : prefer) {
+                case "" -> Prefer.NEITHER;
+                case "sqlite" -> Prefer.SQLITE;
+                case "postgres" -> Prefer.POSTGRES;
+                default -> throw new UsageException("--prefer must be sqlite or postgres, not '" + prefer + "'");
+            };
+            ReverseReport report = new ReverseMigration(Wiring.progress(spec), Clock.systemUTC()).run(from, Path.of(to), side);
+            var out = spec.commandLine().getOut();
+            if (json) {
+                out.println(JsonOut.pretty(report));
+            } else {
+                ReverseLines.print(out, report);
             }
             return report.clean() ? ExitCode.OK : ExitCode.CHECK_FAILED;
         }
