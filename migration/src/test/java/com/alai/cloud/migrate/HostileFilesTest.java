@@ -89,6 +89,8 @@ class HostileFilesTest {
     void aTableWithoutPrimaryKeyAndAnEmptyTableAreCopied() throws Exception {
         assertThat(count(migrated, "SELECT count(*) FROM legacy_mission_control.agents")).isEqualTo(12);
         assertThat(count(migrated, "SELECT count(*) FROM legacy_mission_control.archive_runs")).isZero();
+        assertThat(text(migrated, "SELECT data_type FROM information_schema.columns WHERE table_schema = 'legacy_mission_control'"
+                + " AND table_name = 'archive_runs' AND column_name = 'id'")).as("an empty column takes its declared type").isEqualTo("bigint");
     }
 
     @Test

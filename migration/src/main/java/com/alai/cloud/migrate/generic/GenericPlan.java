@@ -38,8 +38,8 @@ public record GenericPlan(SqliteTable table, String key, Map<String, ColumnType>
             rs.next();
             rows = rs.getLong(1);
             int c = 2;
-            for (String column : table.columnNames()) {
-                types.put(column, ColumnType.of(rs.getBoolean(c), rs.getBoolean(c + 1), rs.getBoolean(c + 2),
+            for (var column : table.columns()) {
+                types.put(column.name(), ColumnType.of(column.declaredType(), rs.getBoolean(c), rs.getBoolean(c + 1), rs.getBoolean(c + 2),
                         rs.getBoolean(c + 3), rs.getBoolean(c + 4)));
                 c += 5;
             }
