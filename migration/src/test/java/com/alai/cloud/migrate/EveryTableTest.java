@@ -39,10 +39,6 @@ class EveryTableTest {
         return new MissionControlMigration(line -> { }).run(sample, url, null, skip, dryRun);
     }
 
-    static TableReport table(MigrationReport report, String name) {
-        return report.tables().stream().filter(t -> t.source().equals(name)).findFirst().orElseThrow();
-    }
-
     @Test
     void everyTableOfTheFileIsCopiedAndVerified() throws Exception {
         String url = pg.fresh();
@@ -60,7 +56,7 @@ class EveryTableTest {
         String url = pg.fresh();
         MigrationReport report = migrate(url, Set.of("agents"), false);
         assertThat(report.clean()).isTrue();
-        TableReport agents = report.tables().stream().filter(t -> t.source().equals("agents")).findFirst().orElseThrow();
+        TableReport agents = report.table("agents");
         assertThat(agents.skipped()).isTrue();
         assertThat(agents.rows()).isEqualTo(12);
         assertThat(agents.destination()).isEqualTo(TableReport.SKIPPED);
@@ -81,9 +77,9 @@ class EveryTableTest {
         assertThat(tasks.destination()).isEqualTo("tasks");
         assertThat(tasks.columns()).containsEntry("assigned_to", "assignee");
         assertThat(tasks.inExtra()).contains("source", "mc_ticket", "attachment");
-        assertThat(table(report, "task_comments").destination()).isEqualTo("task_comments (kind 'task_comments')");
-        assertThat(table(report, "task_comments").rows()).isEqualTo(500);
-        TableReport agents = table(report, "agents");
+        assertThat(report.table("task_comments").destination()).isEqualTo("task_comments (kind 'task_comments')");
+        assertThat(report.table("task_comments").rows()).isEqualTo(500);
+        TableReport agents = report.table("agents");
         assertThat(agents.rows()).isEqualTo(12);
         assertThat(agents.destination()).isEqualTo("legacy_mission_control.agents");
         assertThat(agents.columns()).containsEntry("last_seen", "bigint").containsEntry("config json", "jsonb");
@@ -113,7 +109,7 @@ class EveryTableTest {
         MigrationReport report = migrate(url, Set.of(), false);
         assertThat(report.clean()).isFalse();
         assertThat(report.committed()).isFalse();
-        TableReport agents = report.tables().stream().filter(t -> t.source().equals("agents")).findFirst().orElseThrow();
+        TableReport agents = report.table("agents");
         assertThat(agents.verification().rowsDiffering()).isEqualTo(12);
         assertThat(count(url, "SELECT count(*) FROM tasks")).isZero();
     }

@@ -40,10 +40,6 @@ class IncrementalRunTest {
         return new MissionControlMigration(line -> { }).run(file, url, null, Set.of(), false);
     }
 
-    static TableReport table(MigrationReport report, String name) {
-        return report.tables().stream().filter(t -> t.source().equals(name)).findFirst().orElseThrow();
-    }
-
     static Path copy(Path dir) throws Exception {
         return Files.copy(original, dir.resolve("copy.db"));
     }
@@ -68,8 +64,8 @@ class IncrementalRunTest {
                 "UPDATE task_comments SET body = 'edited' WHERE id = 3");
         MigrationReport again = migrate(file, url);
         assertThat(again.clean()).isTrue();
-        assertThat(table(again, "tasks").carried()).isEqualTo(3);
-        assertThat(table(again, "task_comments").carried()).isEqualTo(2);
+        assertThat(again.table("tasks").carried()).isEqualTo(3);
+        assertThat(again.table("task_comments").carried()).isEqualTo(2);
         assertThat(text(url, "SELECT title FROM tasks WHERE id = 5")).isEqualTo("renamed on ANVIL");
         assertThat(count(url, "SELECT count(*) FROM task_comments WHERE task_id = 1001")).isEqualTo(1);
         assertThat(text(url, "SELECT body FROM task_comments WHERE kind = 'task_comments' AND id = 3")).isEqualTo("edited");
@@ -82,8 +78,8 @@ class IncrementalRunTest {
         migrate(file, url);
         MigrationReport again = migrate(file, url);
         assertThat(again.clean()).isTrue();
-        assertThat(table(again, "tasks").carried()).isZero();
-        assertThat(table(again, "task_comments").carried()).isZero();
+        assertThat(again.table("tasks").carried()).isZero();
+        assertThat(again.table("task_comments").carried()).isZero();
     }
 
     @Test

@@ -90,15 +90,10 @@ public record ColumnPlan(String table, Map<String, Target> columns) {
         return com.alai.cloud.services.common.db.SqlIdentifier.quote(identifier);
     }
 
-    /** The mapping as JSON, recorded with each verified run: source column → target column ("extra" for the rest). */
-    public String mappingJson() {
+    public ColumnMapping mapping() {
         var mapping = new LinkedHashMap<String, String>();
         columns.forEach((column, target) -> mapping.put(column, target.column()));
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("table", table, "columns", mapping));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new ColumnMapping(table, mapping);
     }
 
     public String describe() {

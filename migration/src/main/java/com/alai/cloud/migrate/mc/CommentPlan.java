@@ -69,15 +69,10 @@ public record CommentPlan(SqliteTable table, Map<String, Column> columns) {
         return Optional.empty();
     }
 
-    /** The mapping as JSON, recorded with each verified run: source column → task_comments column. */
-    public String mappingJson() {
+    public ColumnMapping mapping() {
         var mapping = new LinkedHashMap<String, String>();
         columns.forEach((column, target) -> mapping.put(column, target.name().toLowerCase(Locale.ROOT)));
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("table", table.name(), "columns", mapping));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new ColumnMapping(table.name(), mapping);
     }
 
     public String kind() {
@@ -97,15 +92,6 @@ public record CommentPlan(SqliteTable table, Map<String, Column> columns) {
     }
 
     TableReport report(long rows) {
-        var typed = new LinkedHashMap<String, String>();
-        var extra = new java.util.ArrayList<String>();
-        columns.forEach((column, target) -> {
-            if (target == Column.EXTRA) {
-                extra.add(column);
-            } else {
-                typed.put(column, target.name().toLowerCase(Locale.ROOT));
-            }
-        });
-        return new TableReport(table.name(), rows, "task_comments (kind '" + kind() + "')", typed, List.copyOf(extra));
+        return mapping().report(rows, "task_comments (kind '" + kind() + "')");
     }
 }

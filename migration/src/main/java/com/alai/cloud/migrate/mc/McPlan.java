@@ -79,16 +79,7 @@ record McPlan(SqliteSchema schema, ColumnPlan tasks, List<CommentPlan> comments,
     }
 
     TableReport taskReport(long rows) {
-        var typed = new LinkedHashMap<String, String>();
-        var extra = new ArrayList<String>();
-        tasks.columns().forEach((column, target) -> {
-            if (target == Target.EXTRA) {
-                extra.add(column);
-            } else {
-                typed.put(column, target.column());
-            }
-        });
-        return new TableReport(tasks.table(), rows, "tasks", typed, List.copyOf(extra));
+        return tasks.mapping().report(rows, "tasks");
     }
 
     List<TableReport> commentReports(Connection sqlite) throws SQLException {

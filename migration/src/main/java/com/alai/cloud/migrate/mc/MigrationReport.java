@@ -17,6 +17,12 @@ public record MigrationReport(String table, String mapping, long rowsRead, boole
                               boolean committed, Verification verification, List<TableReport> tables,
                               List<SqliteObject> objects) {
 
+    /** The report of the source table called {@code name}. */
+    public TableReport table(String name) {
+        return tables.stream().filter(t -> t.source().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no table " + name + " in the report"));
+    }
+
     public boolean clean() {
         return dryRun || (verification != null && verification.clean() && openInSource == openInTarget
                 && tables.stream().allMatch(t -> t.skipped() || t.clean()));

@@ -77,9 +77,9 @@ public final class MissionControlMigration {
                             && tables.stream().allMatch(t -> t.skipped() || t.clean());
                     if (commit) {
                         state.ensure();
-                        state.record(plan.tasks().table(), "tasks", plan.tasks().mappingJson(), tasks.digests());
+                        state.record(plan.tasks().table(), "tasks", plan.tasks().mapping().json(), tasks.digests());
                         for (CommentCopy copy : comments) {
-                            state.record(copy.plan().kind(), "task_comments", copy.plan().mappingJson(), copy.digests());
+                            state.record(copy.plan().kind(), "task_comments", copy.plan().mapping().json(), copy.digests());
                         }
                         tasks.loader().advanceSequences(plan.comments().isEmpty() ? null : CommentPlan.primaryKind(plan.comments()));
                         pg.commit();

@@ -1,6 +1,7 @@
 package com.alai.cloud.migrate.reverse;
 
 import com.alai.cloud.migrate.Pipeline;
+import com.alai.cloud.migrate.mc.ColumnMapping;
 import com.alai.cloud.migrate.mc.CommentPlan;
 import com.alai.cloud.migrate.mc.CommentSourceRows;
 import com.alai.cloud.migrate.mc.CommentTargetRows;
@@ -56,20 +57,8 @@ final class CommentSide implements TypedSide {
     }
 
     @Override
-    public String column(int field) {
-        CommentPlan.Column target = CommentPlan.Column.values()[field];
-        return plan.columns().entrySet().stream().filter(e -> e.getValue() == target).map(Map.Entry::getKey).findFirst().orElse(null);
-    }
-
-    @Override
-    public Set<String> extraColumns() {
-        var extra = new java.util.LinkedHashSet<String>();
-        plan.columns().forEach((column, target) -> {
-            if (target == CommentPlan.Column.EXTRA) {
-                extra.add(column);
-            }
-        });
-        return extra;
+    public ColumnMapping mapping() {
+        return plan.mapping();
     }
 
     @Override

@@ -57,7 +57,7 @@ public final class ReverseMigration {
                     SqliteSchema schema = SqliteSchema.read(sqlite);
                     SqliteTable tasks = table(schema, taskTable);
                     ColumnPlan plan = ColumnPlan.discover(sqlite, taskTable);
-                    sameMapping(taskTable, plan.mappingJson(), state.mapping(taskTable));
+                    sameMapping(taskTable, plan.mapping().json(), state.mapping(taskTable));
                     progress.accept("writing back " + taskTable + " …");
                     results.add(new WriteBack(sqlite, new TaskSide(sqlite, pg, plan, tasks.withoutRowid() ? "NULL" : tasks.rowidAlias()),
                             state.rows(taskTable), prefer).run());
@@ -67,7 +67,7 @@ public final class ReverseMigration {
                         }
                         CommentPlan comments = CommentPlan.recognise(sqlite, table(schema, entry.getKey()), taskTable)
                                 .orElseThrow(() -> new MigrationException("table " + entry.getKey() + " no longer looks like comments of tasks"));
-                        sameMapping(entry.getKey(), comments.mappingJson(), state.mapping(entry.getKey()));
+                        sameMapping(entry.getKey(), comments.mapping().json(), state.mapping(entry.getKey()));
                         progress.accept("writing back " + entry.getKey() + " …");
                         var side = new CommentSide(sqlite, pg, comments, taskIds(pg));
                         results.add(new WriteBack(sqlite, side, state.rows(entry.getKey()), prefer).run());

@@ -1,6 +1,7 @@
 package com.alai.cloud.migrate.reverse;
 
 import com.alai.cloud.migrate.Pipeline;
+import com.alai.cloud.migrate.mc.ColumnMapping;
 import com.alai.cloud.migrate.mc.ColumnPlan;
 import com.alai.cloud.migrate.mc.MissionControlMigration;
 import com.alai.cloud.migrate.mc.SourceRows;
@@ -61,20 +62,8 @@ final class TaskSide implements TypedSide {
     }
 
     @Override
-    public String column(int field) {
-        Target target = Target.values()[field];
-        return plan.columns().entrySet().stream().filter(e -> e.getValue() == target).map(Map.Entry::getKey).findFirst().orElse(null);
-    }
-
-    @Override
-    public Set<String> extraColumns() {
-        var extra = new java.util.LinkedHashSet<String>();
-        plan.columns().forEach((column, target) -> {
-            if (target == Target.EXTRA) {
-                extra.add(column);
-            }
-        });
-        return extra;
+    public ColumnMapping mapping() {
+        return plan.mapping();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.alai.cloud.migrate.reverse;
 
 import com.alai.cloud.migrate.Pipeline;
+import com.alai.cloud.migrate.mc.ColumnMapping;
 import java.util.List;
 import java.util.Set;
 
@@ -30,11 +31,18 @@ interface TypedSide {
     /** Every file row, or only those in {@code only} when it is not null. */
     void forEachSource(Set<Long> only, SourceSink sink) throws Exception;
 
+    /** The mapping the migration used; its destinations are the names of {@link #fields()}. */
+    ColumnMapping mapping();
+
     /** The file column a field (by index) maps to, or null when the file has none. */
-    String column(int field);
+    default String column(int field) {
+        return mapping().column(fields().get(field));
+    }
 
     /** The file columns kept in extra. */
-    Set<String> extraColumns();
+    default Set<String> extraColumns() {
+        return mapping().extraColumns();
+    }
 
     /** A field's value as the file column holds it; {@code raw} is the row's current value, or null for a new row. */
     Object encode(int field, Object value, Object raw) throws Exception;
