@@ -33,6 +33,8 @@ public final class CommentTargetRows {
             if (ids != null) {
                 ps.setArray(3, pg.createArrayOf("bigint", ids));
             }
+            // Binary results, as for tasks: timestamps arrive as numbers, not text to parse.
+            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
             ps.setFetchSize(2_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
