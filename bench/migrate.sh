@@ -19,6 +19,7 @@ command -v pgloader >/dev/null || { apt-get update -q >/dev/null; apt-get instal
 command -v sqlite3 >/dev/null || { apt-get update -q >/dev/null; apt-get install -y -q sqlite3 >/dev/null; }
 bench_pg
 DIR="$(mktemp -d)"
+trap 'rm -rf "$DIR"' EXIT
 "$ROOT/alai-deploy" migrate sample --out "$DIR/small.db" >/dev/null
 "$ROOT/alai-deploy" migrate sample --out "$DIR/large.db" --tasks 1000000 --open 12000 >/dev/null
 for size in small large; do
