@@ -39,6 +39,24 @@ class RunbookTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void phaseTwoRollbackWritesTheCloudsChangesBackIntoSqliteBeforeAnvilIsPointedBackAtIt() throws Exception {
+        Path runbook = Offline.HOME.resolve("runbooks/phase2.md");
+        List<Check> steps = RunbookParser.parse(runbook, "rollback-step");
+        assertThat(steps).singleElement().satisfies(step -> {
+            assertThat(step.kind()).isEqualTo("command");
+            assertThat((List<Object>) step.spec().get("argv")).containsSubsequence("migrate", "mc", "--reverse", "--from", "${DATABASE_URL}");
+        });
+        String text = Files.readString(runbook);
+        assertThat(text.indexOf("```rollback-step")).isLessThan(text.indexOf("unset ALAI_MC_URL (remove"));
+    }
+
+    @Test
+    void rollbackStepsAreNotRunAsChecksByValidate() {
+        assertThat(runbook(2)).extracting(Check::id).doesNotContain("mc-write-back");
+    }
+
+    @Test
     void phaseOneChecksTheExpectedItemsWithTheOldVaultUnreachable() {
         assertThat(runbook(1)).extracting(Check::criterion).anyMatch(c -> c.contains("returns all expected items"))
                 .anyMatch(c -> c.contains("stopped for 1 hour"));

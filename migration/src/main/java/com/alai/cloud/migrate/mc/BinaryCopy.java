@@ -35,6 +35,12 @@ final class BinaryCopy implements AutoCloseable {
         out.writeLong(value);
     }
 
+    void int8(Long value) throws IOException {
+        if (!isNull(value)) {
+            int8(value.longValue());
+        }
+    }
+
     void int4(Integer value) throws IOException {
         if (isNull(value)) {
             return;

@@ -86,8 +86,14 @@ public record ColumnPlan(String table, Map<String, Target> columns) {
                 + "; name one with --table");
     }
 
-    static String quote(String identifier) {
+    public static String quote(String identifier) {
         return com.alai.cloud.services.common.db.SqlIdentifier.quote(identifier);
+    }
+
+    public ColumnMapping mapping() {
+        var mapping = new LinkedHashMap<String, String>();
+        columns.forEach((column, target) -> mapping.put(column, target.column()));
+        return new ColumnMapping(table, mapping);
     }
 
     public String describe() {

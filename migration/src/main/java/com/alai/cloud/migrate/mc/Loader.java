@@ -39,16 +39,13 @@ final class Loader {
     private final boolean direct;
     private final List<String> indexes;
 
-    /** Checks that the target has the mission_control `tasks` table (or creates it from the mc-api migrations). */
+    /**
+     * Checks that the target has mc-api's schema: creates it from the mc-api migrations in an empty database, and
+     * brings an mc-api database up to date (task_comments came with V3); a `tasks` table of anyone else is refused.
+     */
     static void prepare(Connection pg) throws SQLException {
-        var columns = new java.util.HashSet<String>();
-        try (Statement s = pg.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'tasks'")) {
-            while (rs.next()) {
-                columns.add(rs.getString(1));
-            }
-        }
-        if (columns.isEmpty()) {
+        Set<String> columns = columns(pg, "tasks");
+        if (columns.isEmpty() || !columns(pg, "flyway_schema_history").isEmpty()) {
             org.flywaydb.core.Flyway.configure()
                     .dataSource(new org.postgresql.ds.PGSimpleDataSource() {
                         @Override
@@ -65,6 +62,24 @@ final class Loader {
             throw new MigrationException("the target already has a `tasks` table without " + missing
                     + "; point --to at the mission_control database of mc-api");
         }
+        if (columns(pg, "task_comments").isEmpty()) {
+            throw new MigrationException("the target has a `tasks` table but no `task_comments` and no mc-api migration history;"
+                    + " point --to at the mission_control database of mc-api");
+        }
+    }
+
+    private static Set<String> columns(Connection pg, String table) throws SQLException {
+        var columns = new java.util.HashSet<String>();
+        try (var ps = pg.prepareStatement(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+            }
+        }
+        return columns;
     }
 
     /**
@@ -74,15 +89,16 @@ final class Loader {
     static Loader open(Connection pg) throws SQLException, IOException {
         try (Statement s = pg.createStatement()) {
             // Exclusive from the start: taking a weaker lock and upgrading it could deadlock with a live mc-api.
-            s.execute("LOCK TABLE tasks IN ACCESS EXCLUSIVE MODE");
+            s.execute("LOCK TABLE tasks, task_comments IN ACCESS EXCLUSIVE MODE");
             boolean empty;
-            try (ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM tasks)")) {
+            try (ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM tasks) AND NOT EXISTS (SELECT 1 FROM task_comments)")) {
                 rs.next();
                 empty = rs.getBoolean(1);
             }
             var indexes = new ArrayList<String>();
             if (empty) {
-                s.execute("TRUNCATE tasks");
+                // COPY FREEZE needs the table truncated in this transaction; task_comments refers to it, so both.
+                s.execute("TRUNCATE tasks, task_comments");
                 try (ResultSet rs = s.executeQuery("SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index"
                         + " WHERE indrelid = 'tasks'::regclass AND NOT indisprimary AND NOT indisunique")) {
                     while (rs.next()) {
@@ -106,6 +122,11 @@ final class Loader {
         this.out = new BinaryCopy(copy);
         this.direct = direct;
         this.indexes = indexes;
+    }
+
+    /** True on a first run: rows go straight into the empty table. */
+    boolean direct() {
+        return direct;
     }
 
     void add(TaskRow r) throws IOException {
@@ -140,13 +161,19 @@ final class Loader {
     }
 
     /**
-     * Moves the id sequence past the highest id, never back. Sequences ignore rollback, so this runs only once
-     * verification has passed, just before the commit.
+     * Moves the id sequences of tasks and comments past the highest id, never back, and makes {@code commentKind} the
+     * kind of a comment written through the API. Sequences ignore rollback, so this runs only once verification has
+     * passed, just before the commit.
      */
-    void advanceSequence() throws SQLException {
+    void advanceSequences(String commentKind) throws SQLException {
         try (Statement s = pg.createStatement()) {
-            s.execute("SELECT setval(q.seq, GREATEST((SELECT max(id) FROM tasks), pg_sequence_last_value(q.seq), 1))"
-                    + " FROM (SELECT pg_get_serial_sequence('tasks', 'id')::regclass AS seq) q");
+            for (String table : List.of("tasks", "task_comments")) {
+                s.execute("SELECT setval(q.seq, GREATEST((SELECT max(id) FROM " + table + "), pg_sequence_last_value(q.seq), 1))"
+                        + " FROM (SELECT pg_get_serial_sequence('" + table + "', 'id')::regclass AS seq) q");
+            }
+            if (commentKind != null) {
+                s.execute("ALTER TABLE task_comments ALTER COLUMN kind SET DEFAULT '" + commentKind.replace("'", "''") + "'");
+            }
         }
     }
 

@@ -75,7 +75,7 @@ public final class RowConverter {
                 bool(typed[Target.ARCHIVED.ordinal()], extra), extra);
     }
 
-    private static Object json(Object value) {
+    static Object json(Object value) {
         if (value instanceof byte[] bytes) {
             return Map.of("base64", Base64.getEncoder().encodeToString(bytes));
         }
@@ -85,7 +85,7 @@ public final class RowConverter {
         return value;
     }
 
-    private static String text(Object value, String column, Map<String, Object> extra) {
+    static String text(Object value, String column, Map<String, Object> extra) {
         if (value == null) {
             return null;
         }

@@ -9,21 +9,34 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /** Streams the legacy task table in id order, each row converted as it is read. */
-final class SourceRows {
+public final class SourceRows {
     private final Connection sqlite;
     private final ColumnPlan plan;
+    private final String rowid;
 
-    SourceRows(Connection sqlite, ColumnPlan plan) {
+    /** {@code rowid}: how to select the rowid (a column may be named rowid), the fallback id of a row without one. */
+    public SourceRows(Connection sqlite, ColumnPlan plan, String rowid) {
         this.sqlite = sqlite;
         this.plan = plan;
+        this.rowid = rowid;
+    }
+
+    /** A row as the file holds it (values in the plan's column order) and as PostgreSQL must hold it. */
+    public interface RawSink {
+        void accept(Object[] raw, TaskRow row) throws Exception;
     }
 
     /** Every row, in order; {@code wanted} can skip rows by id after conversion. */
-    void forEach(Predicate<Long> wanted, Pipeline.Sink<TaskRow> sink) throws Exception {
+    public void forEach(Predicate<Long> wanted, Pipeline.Sink<TaskRow> sink) throws Exception {
+        forEachRaw(wanted, (raw, row) -> sink.accept(row));
+    }
+
+    /** As {@link #forEach}, with each row's raw values too (a fresh array per row). */
+    public void forEachRaw(Predicate<Long> wanted, RawSink sink) throws Exception {
         var converter = new RowConverter(plan);
         String order = plan.columns().entrySet().stream().filter(e -> e.getValue() == Target.ID).map(Map.Entry::getKey)
-                .findFirst().map(ColumnPlan::quote).orElse("rowid");
-        var select = new StringBuilder("SELECT rowid");
+                .findFirst().map(ColumnPlan::quote).orElse(rowid);
+        var select = new StringBuilder("SELECT " + rowid);
         plan.columns().keySet().forEach(column -> select.append(", ").append(ColumnPlan.quote(column)));
         select.append(" FROM ").append(ColumnPlan.quote(plan.table())).append(" ORDER BY ").append(order);
         int width = plan.columns().size();
@@ -35,7 +48,7 @@ final class SourceRows {
                 }
                 TaskRow row = converter.convert(values, rs.getLong(1));
                 if (wanted.test(row.id())) {
-                    sink.accept(row);
+                    sink.accept(values.clone(), row);
                 }
             }
         } catch (SQLException e) {

@@ -19,7 +19,7 @@ import java.util.Set;
 import org.postgresql.PGStatement;
 
 /** Reads `tasks` back as values in {@link MissionControlMigration#COLUMNS} order, streamed with a cursor. */
-final class TargetRows {
+public final class TargetRows {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final List<String> COLUMNS = MissionControlMigration.COLUMNS;
@@ -28,12 +28,12 @@ final class TargetRows {
     private final Connection pg;
 
     /** {@code pg} must be in a transaction: the cursor lives as long as it. */
-    TargetRows(Connection pg) {
+    public TargetRows(Connection pg) {
         this.pg = pg;
     }
 
     /** Rows with ids up to {@code maxId}, in id order. */
-    void forEach(long maxId, Pipeline.Sink<List<Object>> sink) throws Exception {
+    public void forEach(long maxId, Pipeline.Sink<List<Object>> sink) throws Exception {
         try (PreparedStatement ps = pg.prepareStatement(SELECT + " WHERE id <= ? ORDER BY id")) {
             ps.setLong(1, maxId);
             read(ps, sink);

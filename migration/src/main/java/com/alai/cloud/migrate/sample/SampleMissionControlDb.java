@@ -14,7 +14,8 @@ import java.util.Random;
 /**
  * Writes a realistic stand-in for ANVIL's mission-control.db: a legacy schema the migration has to discover, 8,378
  * tasks of which 127 are open by default, deterministic from a seed, and hostile content on purpose: NULLs, emoji,
- * 100 KB text, three date encodings, five boolean spellings, SQL and COPY metacharacters, unknown columns, a BLOB.
+ * 100 KB text, three date encodings, five boolean spellings, SQL and COPY metacharacters, unknown columns, a BLOB;
+ * and beside the task table the tables {@link SampleSideTables} writes.
  */
 public final class SampleMissionControlDb {
     public static final int TASKS = 8_378;
@@ -45,6 +46,7 @@ public final class SampleMissionControlDb {
                         + " is_archived TEXT, source TEXT, mc_ticket INTEGER, attachment BLOB)");
                 s.execute("CREATE TABLE task_events (id INTEGER PRIMARY KEY, task_id INTEGER, kind TEXT, at TEXT)");
             }
+            SampleSideTables.write(c, tasks, random);
             String insert = "INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
             try (PreparedStatement ps = c.prepareStatement(insert)) {
                 long base = Instant.parse("2024-01-01T00:00:00Z").getEpochSecond();

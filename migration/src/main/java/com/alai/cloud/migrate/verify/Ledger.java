@@ -32,7 +32,8 @@ public final class Ledger {
         Arrays.setAll(stats, c -> new ColumnStats());
     }
 
-    public void add(List<Object> values) {
+    /** Adds a row; returns its digest. */
+    public byte[] add(List<Object> values) {
         if (size == ids.length) {
             if (size > MAX_ROWS / 2) {
                 throw new IllegalStateException("more than " + MAX_ROWS / 2 + " rows: more than one run can verify in memory");
@@ -43,11 +44,24 @@ public final class Ledger {
         long id = ((Number) values.get(0)).longValue();
         ordered &= size == 0 || ids[size - 1] < id;
         ids[size] = id;
-        System.arraycopy(digest.of(values), 0, digests, size * DIGEST, DIGEST);
+        byte[] rowDigest = digest.of(values);
+        System.arraycopy(rowDigest, 0, digests, size * DIGEST, DIGEST);
         for (int c = 0; c < stats.length; c++) {
             stats[c].add(values.get(c));
         }
         size++;
+        return rowDigest;
+    }
+
+    /** The digest of one row, the same as {@link #add} returned for it. */
+    public static byte[] digestOf(List<Object> values) {
+        return new RowDigest().of(values);
+    }
+
+    /** Every row's id and digest, in id order. */
+    public RowDigests digests() {
+        order();
+        return new RowDigests(Arrays.copyOf(ids, size), Arrays.copyOf(digests, size * DIGEST));
     }
 
     public int size() {

@@ -16,8 +16,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         header = "Return a phase to its last-known-good and print the steps outside Azure.",
         description = {"Refreshes the stack (adopting and showing drift), re-applies the last-known-good config and image",
-                "digests with pulumi up, runs the phase's checks, then prints the runbook's rollback steps outside Azure",
-                "(e.g. unset ALAI_MC_URL on ANVIL). Never deletes protected resources; refuses without a last-known-good.",
+                "digests with pulumi up, runs the phase's checks, runs the runbook's `rollback-step` blocks (phase 2: the",
+                "write-back of cloud changes into mission-control.db), then prints the runbook's rollback steps outside",
+                "Azure (e.g. unset ALAI_MC_URL on ANVIL). Exit 1 when an automated step did not pass. Never deletes",
+                "protected resources; refuses without a last-known-good.",
                 "The program applied is this checkout's: rollback refuses unless it is the last-known-good commit and",
                 "prints the worktree command that runs it from there (or pass --current-program)."},
         footerHeading = "%nExamples:%n", footer = {"  alai-deploy rollback dev-phase2",
@@ -47,9 +49,10 @@ public final class RollbackCommand implements java.util.concurrent.Callable<Inte
         var ctx = Wiring.deploy(project, env, phase, Wiring.progress(spec), RunbookValidation.forDeploy(project, env));
         PhaseEntry entry = new RollbackFlow(ctx).run(phase, currentProgram);
         var out = spec.commandLine().getOut();
-        out.printf("%s rolled back to %s (%s)%n%nNow, outside Azure:%n", stack, entry.lastKnownGood().commit(),
-                entry.lastKnownGood().configHash());
+        out.printf("%s rolled back to %s (%s)%n", stack, entry.lastKnownGood().commit(), entry.lastKnownGood().configHash());
+        boolean automated = RunbookValidation.runRollbackSteps(project, phase, out, Wiring.progress(spec));
+        out.printf("%nNow, outside Azure:%n");
         RunbookValidation.rollbackSteps(project, phase).forEach(step -> out.println("  " + step));
-        return ExitCode.OK;
+        return automated ? ExitCode.OK : ExitCode.CHECK_FAILED;
     }
 }

@@ -36,6 +36,28 @@ final class RunbookValidation {
         return RunbookParser.parse(runbook);
     }
 
+    /**
+     * Runs the runbook's ```rollback-step blocks (command checks: variables from the environment) and prints each
+     * result; true when every one passed. A step that did not pass is named, so it can be done by hand.
+     */
+    static boolean runRollbackSteps(Project project, Phase phase, java.io.PrintWriter out, java.util.function.Consumer<String> progress) {
+        Path runbook = project.home().resolve("runbooks").resolve("phase" + phase.number() + ".md");
+        if (!Files.isRegularFile(runbook)) {
+            return true;
+        }
+        List<Check> steps = RunbookParser.parse(runbook, "rollback-step");
+        boolean passed = true;
+        var results = new Validator(System.getenv(), false, progress).run(steps);
+        for (int i = 0; i < steps.size(); i++) {
+            CheckResult result = results.get(i);
+            boolean ok = result.status() == CheckResult.Status.PASS;
+            passed &= ok;
+            out.printf("  %s %s%s%n", ok ? "done:" : "NOT DONE:", steps.get(i).criterion(),
+                    ok ? "" : " — " + result.message() + "; do it by hand before the steps below");
+        }
+        return passed;
+    }
+
     /** The numbered lines of the ```rollback block in runbooks/phaseN.md (empty when the runbook has none). */
     static List<String> rollbackSteps(Project project, Phase phase) {
         Path runbook = project.home().resolve("runbooks").resolve("phase" + phase.number() + ".md");

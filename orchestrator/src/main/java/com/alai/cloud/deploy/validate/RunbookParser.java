@@ -34,6 +34,11 @@ public final class RunbookParser {
     }
 
     public static List<Check> parse(Path runbook) {
+        return parse(runbook, "check");
+    }
+
+    /** The blocks whose info string is {@code info}: ```check, or ```rollback-step for what `rollback` runs itself. */
+    public static List<Check> parse(Path runbook, String info) {
         List<String> lines;
         try {
             lines = Files.readAllLines(runbook);
@@ -43,7 +48,7 @@ public final class RunbookParser {
         var checks = new ArrayList<Check>();
         var ids = new HashSet<String>();
         for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).strip().equals("```check")) {
+            if (!lines.get(i).strip().equals("```" + info)) {
                 continue;
             }
             int start = i + 1;
@@ -55,7 +60,7 @@ public final class RunbookParser {
             }
             String where = runbook.getFileName() + ":" + start;
             if (j == lines.size()) {
-                throw new UsageException(where + ": ```check block is not closed");
+                throw new UsageException(where + ": ```" + info + " block is not closed");
             }
             if (block.length() > MAX_BLOCK) {
                 throw new UsageException(where + ": check block is larger than " + MAX_BLOCK + " characters");

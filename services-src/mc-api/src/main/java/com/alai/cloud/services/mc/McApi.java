@@ -31,7 +31,7 @@ public final class McApi implements AutoCloseable {
         var http = new HttpService(config.port(), database::ready, log, config.maxBodyBytes()).start();
         try {
             var routes = new TaskRoutes(new TaskRepository(database.dataSource()), new StatsRepository(database.dataSource()),
-                    new ChangeFeed(), openApi()).routes();
+                    new ChangeFeed(), new CommentRepository(database.dataSource()), openApi()).routes();
             http.serve(routes, new JwtVerifier(config.oidcIssuer(), config.oidcAudience()));
             database.migrate();
         } catch (IOException | RuntimeException e) {

@@ -20,7 +20,7 @@ final class TaskJson {
     static final int MAX_DESCRIPTION = 100_000;
     static final int MAX_TAGS = 20;
     static final int MAX_TAG = 50;
-    private static final Pattern ASSIGNEE = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
+    static final Pattern ASSIGNEE = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}._:/-]{1," + MAX_TAG + "}");
     private static final Set<String> FIELDS = Set.of("title", "description", "status", "assignee", "tags", "priority");
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -85,7 +85,7 @@ final class TaskJson {
         return new TaskPatch(changes);
     }
 
-    private static JsonNode object(String body) {
+    static JsonNode object(String body) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -107,7 +107,7 @@ final class TaskJson {
         }
     }
 
-    private static String text(JsonNode root, String field, int max, Map<String, String> errors) {
+    static String text(JsonNode root, String field, int max, Map<String, String> errors) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {
             return null;

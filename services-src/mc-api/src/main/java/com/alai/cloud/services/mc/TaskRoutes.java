@@ -10,7 +10,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The HTTP face of Mission Control: /tasks, /tasks/{id}, /stats, /tasks/changes and /openapi.json. */
+/** The HTTP face of Mission Control: /tasks, /tasks/{id}, /tasks/{id}/comments, /stats, /tasks/changes and /openapi.json. */
 final class TaskRoutes {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -18,10 +18,12 @@ final class TaskRoutes {
     private final TaskRepository tasks;
     private final StatsRepository stats;
     private final ChangeFeed feed;
+    private final CommentRepository comments;
     private final byte[] openApi;
 
-    TaskRoutes(TaskRepository tasks, StatsRepository stats, ChangeFeed feed, byte[] openApi) {
+    TaskRoutes(TaskRepository tasks, StatsRepository stats, ChangeFeed feed, CommentRepository comments, byte[] openApi) {
         this.tasks = tasks;
+        this.comments = comments;
         this.stats = stats;
         this.feed = feed;
         this.openApi = openApi;
@@ -34,6 +36,8 @@ final class TaskRoutes {
                 .stream("/tasks/changes", (request, events) -> feed.serve(events))
                 .get("/tasks/{id}", this::get)
                 .patch("/tasks/{id}", this::patch)
+                .get("/tasks/{id}/comments", r -> json(200, Map.of("items", comments.list(id(r))), Map.of()))
+                .post("/tasks/{id}/comments", this::comment)
                 .get("/stats", r -> json(200, stats.stats(), Map.of()))
                 .publicGet("/openapi.json", r -> Response.raw(200, "application/json", openApi));
     }
@@ -56,6 +60,15 @@ final class TaskRoutes {
         Task task = tasks.create(TaskJson.parseNew(request.bodyText()));
         feed.publish(event("created", task));
         return json(201, task, Map.of("ETag", task.etag(), "Location", "/tasks/" + task.id()));
+    }
+
+    private Response comment(Request request) throws Exception {
+        long taskId = id(request);
+        request.requireJson();
+        CommentJson.NewComment parsed = CommentJson.parse(request.bodyText());
+        String author = parsed.author() != null ? parsed.author() : request.requirePrincipal().subject();
+        Comment comment = comments.create(taskId, author, parsed.body());
+        return json(201, comment, Map.of("Location", "/tasks/" + taskId + "/comments"));
     }
 
     private Response patch(Request request) throws Exception {

@@ -159,7 +159,7 @@ class TaskApiTest {
             });
         }
         Set<String> served = new HashSet<>();
-        var routes = new TaskRoutes(null, null, null, new byte[0]).routes();
+        var routes = new TaskRoutes(null, null, null, null, new byte[0]).routes();
         new com.alai.cloud.services.common.http.Dispatcher(routes, null, () -> true,
                 new com.alai.cloud.services.common.log.JsonLog("t"), 1024);
         routes.all().forEach(r -> served.add(r.method() + " " + r.template()));
