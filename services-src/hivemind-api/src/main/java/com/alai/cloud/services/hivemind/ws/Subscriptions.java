@@ -87,6 +87,11 @@ public final class Subscriptions implements Endpoint.Acceptor {
         return open.size();
     }
 
+    /** Subscribers registered with this replica's fan-out. */
+    public int registrations() {
+        return fanout.subscribers();
+    }
+
     /** Tells every subscriber this replica is going away, so they reconnect elsewhere from their last ack. */
     public void closeAll() {
         for (Subscription s : Set.copyOf(open)) {

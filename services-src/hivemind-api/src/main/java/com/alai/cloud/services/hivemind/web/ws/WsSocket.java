@@ -150,7 +150,8 @@ final class WsSocket implements ServerConnection, Peer {
         long now = System.nanoTime();
         if (pingSentNanos != 0 && lastReadNanos - pingSentNanos < 0) {
             close(CloseCodes.NO_PONG, "no pong within " + timers.pingSeconds() + " s of a ping; reconnect");
-        } else if (now - lastReadNanos >= timers.pingNanos()) {
+        } else if (now - lastReadNanos >= timers.pingNanos() / 2) {
+            // Half an interval of silence at a tick is enough: a silent peer is then pinged on every tick.
             pingSentNanos = now;
             Thread.ofVirtual().name("ws-ping").start(() -> out.ping(PING));
         } else {
