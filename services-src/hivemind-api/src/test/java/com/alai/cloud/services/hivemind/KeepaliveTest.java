@@ -17,7 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keepalive with an independent client (the JDK's), across two replicas whose intervals are shortened by config.
+ * Keepalive with an independent client (the JDK's), across two replicas whose intervals are shortened by config:
+ * one quiet subscriber pings like a standard client, one never pings and relies on the server's, one streams.
  * {@code bench/hivemind-keepalive.sh} runs the same class at the real intervals for 10 minutes through the system
  * properties below.
  */
@@ -81,7 +82,8 @@ class KeepaliveTest {
     void aStandardClientStaysSubscribedThroughQuietPeriodsAndLongStreams() throws Exception {
         String quietTopic = F.topic();
         String streamTopic = F.topic();
-        try (var quiet = subscribe(b, quietTopic); var streaming = subscribe(a, streamTopic);
+        try (var quiet = subscribe(b, quietTopic); var silent = subscribe(a, quietTopic);
+             var streaming = subscribe(a, streamTopic);
              var quietKeepalive = new ClientKeepalive(quiet, CLIENT_PING);
              var streamKeepalive = new ClientKeepalive(streaming, CLIENT_PING)) {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SPAN);
@@ -93,8 +95,9 @@ class KeepaliveTest {
             }
             long last = F.publish(a, quietTopic, "{\"after\":\"quiet\"}");
             assertEquals(last, quiet.messages(1).get(0).get("offset").asLong());
+            assertEquals(last, silent.messages(1).get(0).get("offset").asLong(), "kept alive by the server's pings");
             assertEquals(0, quietKeepalive.missed() + streamKeepalive.missed(), "every client ping got its pong");
-            assertTrue(quiet.open() && streaming.open(), "neither was closed");
+            assertTrue(quiet.open() && silent.open() && streaming.open(), "none was closed");
         }
     }
 
