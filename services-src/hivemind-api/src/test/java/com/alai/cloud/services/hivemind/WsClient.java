@@ -107,6 +107,16 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         return messages;
     }
 
+    /** The next message frame within {@code millis}, acked, or empty (other frames are skipped). */
+    java.util.Optional<JsonNode> pollMessage(long millis) throws InterruptedException {
+        JsonNode frame = frames.poll(millis, TimeUnit.MILLISECONDS);
+        if (frame == null || !"message".equals(frame.path("type").asText())) {
+            return java.util.Optional.empty();
+        }
+        ack(frame.get("offset").asLong());
+        return java.util.Optional.of(frame);
+    }
+
     void ack(long offset) {
         send("{\"type\":\"ack\",\"offset\":" + offset + "}");
     }
