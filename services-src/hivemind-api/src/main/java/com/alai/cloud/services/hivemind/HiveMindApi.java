@@ -58,11 +58,12 @@ public final class HiveMindApi implements AutoCloseable {
         var messages = new MessageStore(database.dataSource());
         var groups = new GroupStore(database.dataSource());
         var verifier = new JwtVerifier(service.oidcIssuer(), service.oidcAudience());
-        var gate = new SubscribeGate(verifier, new Access(topics), groups);
+        var access = new Access(topics);
+        var gate = new SubscribeGate(verifier, access, groups);
         var fanout = new Fanout(messages);
-        var listener = new NotificationListener(() -> listenConnection(service, config.replica()), fanout, log);
+        var listener = new NotificationListener(() -> listenConnection(service, config.replica()), fanout, access, log);
         var subscriptions = new Subscriptions(gate, messages, groups, fanout, config.window(), config.buffer(), log);
-        var routes = new TopicRoutes(topics, messages, groups, gate, config.maxPayloadBytes(), openApi()).routes();
+        var routes = new TopicRoutes(topics, messages, groups, access, gate, config.maxPayloadBytes(), openApi()).routes();
         var dispatcher = new Dispatcher(routes, verifier, () -> database.ready() && listener.connected(), log,
                 service.maxBodyBytes());
         var timers = new WsTimers(config.wsPingSeconds(), config.wsCloseSeconds());

@@ -20,6 +20,8 @@ public final class CloseCodes {
     public static final int INTERNAL_ERROR = 1011;
     /** A malformed frame, an unknown frame type, or an ack for an offset not yet delivered. */
     public static final int BAD_FRAME = 4400;
+    /** The topic was deleted (DELETE /topics/{topic}); do not reconnect. */
+    public static final int TOPIC_DELETED = 4404;
     /** The subscriber did not keep up: its buffer filled. Reconnect with ?after=LAST_ACKED. */
     public static final int SLOW_CONSUMER = 4408;
     /** Nothing came back, not even a pong, for a whole ping interval after the server's ping. */

@@ -87,6 +87,11 @@ final class Subscription implements Subscriber {
         }
     }
 
+    @Override
+    public void deleted() {
+        close(CloseCodes.TOPIC_DELETED, "topic " + topic + " was deleted");
+    }
+
     /** A cumulative ack: every offset up to {@code offset} is processed. Acking what was never sent is an error. */
     void ack(long offset) {
         lock.lock();
