@@ -9,12 +9,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SPAN="${1:-600}"; PING="${2:-30}"; CLIENT="${3:-20}"
+LOG=services-src/hivemind-api/target/hivemind-keepalive.log
+REPORT=services-src/hivemind-api/target/surefire-reports/TEST-com.alai.cloud.services.hivemind.KeepaliveTest.xml
+mkdir -p "$(dirname "$LOG")"; rm -f "$REPORT"
 start=$(date +%s)
-./mvnw -q -pl services-src/hivemind-api -am verify -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -pl services-src/hivemind-api -am verify -Dsurefire.failIfNoSpecifiedTests=false \
   -Dtest='KeepaliveTest#aStandardClientStaysSubscribedThroughQuietPeriodsAndLongStreams' \
   -Dhivemind.keepalive.spanSeconds="$SPAN" -Dhivemind.keepalive.pingSeconds="$PING" \
-  -Dhivemind.keepalive.clientPingSeconds="$CLIENT" >/dev/null 2>&1 && result=passed || result=FAILED
-report=services-src/hivemind-api/target/surefire-reports/TEST-com.alai.cloud.services.hivemind.KeepaliveTest.xml
+  -Dhivemind.keepalive.clientPingSeconds="$CLIENT" >"$LOG" 2>&1 && result=passed || result=FAILED
 echo "keepalive for ${SPAN}s (server ping ${PING}s, client ping/timeout ${CLIENT}s): $result in $(( $(date +%s) - start ))s;" \
-  "test time $(sed -n 's/.*testcase name="aStandardClient[^"]*"[^>]*time="\([0-9.]*\)".*/\1/p' "$report") s"
-[ "$result" = passed ]
+  "test time $(sed -n 's/.*testcase name="aStandardClient[^"]*"[^>]*time="\([0-9.]*\)".*/\1/p' "$REPORT" 2>/dev/null) s (log: $LOG)"
+[ "$result" = passed ] || { grep -E 'ERROR|FAIL|Tests run' "$LOG" | head -20; exit 1; }
