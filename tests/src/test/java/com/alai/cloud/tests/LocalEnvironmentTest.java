@@ -47,6 +47,25 @@ class LocalEnvironmentTest {
     }
 
     @Test
+    void thePrintedTokenOpensThePrintedHiveMindUrl() throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(state.vars().get("HIVEMIND_URL")
+                + "/topics")).header("Authorization", "Bearer " + state.vars().get("TOKEN")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"topics\":");
+    }
+
+    @Test
+    void thePrintedDatabaseUrlsConfigureAServiceWithoutDatabaseUser() {
+        for (String name : new String[]{"DATABASE_URL", "HIVEMIND_DATABASE_URL"}) {
+            var config = com.alai.cloud.services.common.config.ServiceConfig.from(new com.alai.cloud.services.common.config.Env(
+                    java.util.Map.of("DATABASE_URL", state.vars().get(name), "OIDC_ISSUER", state.vars().get("OIDC_ISSUER"),
+                            "OIDC_AUDIENCE", "api://alai-control-plane")));
+            assertThat(config.dbUser()).isEqualTo("postgres");
+        }
+    }
+
+    @Test
     void validateLocalPassesThePhaseTwoChecks() {
         assertThat(PlanCommandTest.run("validate", "dev-phase2", "--local").code()).isZero();
     }

@@ -35,9 +35,10 @@ public final class LocalCommand implements Runnable {
 
     @Command(name = "up", mixinStandardHelpOptions = true,
             description = {"Starts embedded PostgreSQL (mission_control, hivemind), migrates a generated 8,378-task",
-                    "mission-control.db into it, starts a local OIDC issuer and mc-api, and prints URLs and a token."},
+                    "mission-control.db into it, starts a local OIDC issuer, mc-api and hivemind-api, and prints URLs and a token."},
             footerHeading = "%nExamples:%n", footer = {"  alai-deploy local up dev-phase2",
-                    "  curl -H \"Authorization: Bearer $TOKEN\" $MC_URL/tasks?status=open"})
+                    "  curl -H \"Authorization: Bearer $TOKEN\" $MC_URL/tasks?status=open",
+                    "  curl -H \"Authorization: Bearer $TOKEN\" $HIVEMIND_URL/topics"})
     static final class Up implements Callable<Integer> {
         @Parameters(index = "0", defaultValue = "dev-phase2", paramLabel = "STACK")
         String stack;

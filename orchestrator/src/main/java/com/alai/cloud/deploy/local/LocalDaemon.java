@@ -6,6 +6,8 @@ import com.alai.cloud.migrate.sample.SampleMissionControlDb;
 import com.alai.cloud.services.common.config.Env;
 import com.alai.cloud.services.common.config.ServiceConfig;
 import com.alai.cloud.services.common.log.JsonLog;
+import com.alai.cloud.services.hivemind.HiveMindApi;
+import com.alai.cloud.services.hivemind.HiveMindConfig;
 import com.alai.cloud.services.mc.McApi;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -20,7 +22,7 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 
 /**
  * The process `local up` leaves running: embedded PostgreSQL with mission_control and hivemind, the sample
- * mission-control.db migrated into it, a local OIDC issuer, and mc-api. Stops everything on SIGTERM.
+ * mission-control.db migrated into it, a local OIDC issuer, mc-api and hivemind-api. Stops everything on SIGTERM.
  */
 public final class LocalDaemon {
     static final String AUDIENCE = "api://alai-control-plane";
@@ -48,8 +50,13 @@ public final class LocalDaemon {
         McApi mc = McApi.start(ServiceConfig.from(new Env(Map.of(
                 "PORT", "0", "DATABASE_URL", mcDb,
                 "OIDC_ISSUER", issuer.issuerUrl("default").toString(), "OIDC_AUDIENCE", AUDIENCE))), new JsonLog("mc-api"));
+        HiveMindApi hive = HiveMindApi.start(HiveMindConfig.from(new Env(Map.of(
+                "PORT", "0", "DATABASE_URL", "postgres://postgres:@localhost:" + pg.getPort() + "/hivemind",
+                "HIVEMIND_REPLICA", "local", "OIDC_ISSUER", issuer.issuerUrl("default").toString(),
+                "OIDC_AUDIENCE", AUDIENCE))), new JsonLog("hivemind-api"));
         var stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hive.close();
             mc.close();
             issuer.shutdown();
             try {
@@ -61,6 +68,7 @@ public final class LocalDaemon {
         }, "local-down"));
         var vars = new LinkedHashMap<String, String>();
         vars.put("MC_URL", "http://127.0.0.1:" + mc.port());
+        vars.put("HIVEMIND_URL", "http://127.0.0.1:" + hive.port());
         vars.put("DATABASE_URL", "jdbc:postgresql://localhost:" + pg.getPort() + "/mission_control?user=postgres");
         vars.put("HIVEMIND_DATABASE_URL", "jdbc:postgresql://localhost:" + pg.getPort() + "/hivemind?user=postgres");
         vars.put("OIDC_ISSUER", issuer.issuerUrl("default").toString());
@@ -70,7 +78,8 @@ public final class LocalDaemon {
         vars.put("MIGRATION_VERIFIED", Boolean.toString(migration.clean()));
         new LocalState(stack, ProcessHandle.current().pid(), Instant.now().toString(),
                 dir.resolve(stack + ".log").toString(), vars).write(stateFile);
-        log.info("local environment ready", Map.of("stack", stack, "mc", vars.get("MC_URL")));
+        log.info("local environment ready", Map.of("stack", stack, "mc", vars.get("MC_URL"),
+                "hivemind", vars.get("HIVEMIND_URL")));
         stop.await();
     }
 }

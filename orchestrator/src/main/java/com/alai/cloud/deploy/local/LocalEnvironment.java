@@ -41,7 +41,7 @@ public final class LocalEnvironment {
         Process daemon = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        progress.accept("starting PostgreSQL, the sample migration, a local OIDC issuer and mc-api (log: " + log + ") …");
+        progress.accept("starting PostgreSQL, the sample migration, a local OIDC issuer, mc-api and hivemind-api (log: " + log + ") …");
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             var state = LocalState.read(stateFile);

@@ -16,6 +16,8 @@ import com.alai.cloud.services.hivemind.store.MessageStore;
 import com.alai.cloud.services.hivemind.store.RetentionSweeper;
 import com.alai.cloud.services.hivemind.store.TopicStore;
 import com.alai.cloud.services.hivemind.web.HelidonServer;
+import com.alai.cloud.services.hivemind.web.ws.WsTimers;
+import com.alai.cloud.services.hivemind.web.ws.WsUpgrade;
 import com.alai.cloud.services.hivemind.ws.Subscriptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,15 +36,17 @@ public final class HiveMindApi implements AutoCloseable {
     private final NotificationListener listener;
     private final RetentionSweeper sweeper;
     private final Subscriptions subscriptions;
+    private final WsTimers timers;
     private final HelidonServer http;
     private final JsonLog log;
 
     private HiveMindApi(Database database, NotificationListener listener, RetentionSweeper sweeper,
-                        Subscriptions subscriptions, HelidonServer http, JsonLog log) {
+                        Subscriptions subscriptions, WsTimers timers, HelidonServer http, JsonLog log) {
         this.database = database;
         this.listener = listener;
         this.sweeper = sweeper;
         this.subscriptions = subscriptions;
+        this.timers = timers;
         this.http = http;
         this.log = log;
     }
@@ -54,15 +58,17 @@ public final class HiveMindApi implements AutoCloseable {
         var messages = new MessageStore(database.dataSource());
         var groups = new GroupStore(database.dataSource());
         var verifier = new JwtVerifier(service.oidcIssuer(), service.oidcAudience());
-        var gate = new SubscribeGate(verifier, new Access(topics), groups);
+        var access = new Access(topics);
+        var gate = new SubscribeGate(verifier, access, groups);
         var fanout = new Fanout(messages);
-        var listener = new NotificationListener(() -> listenConnection(service, config.replica()), fanout, log);
+        var listener = new NotificationListener(() -> listenConnection(service, config.replica()), fanout, access, log);
         var subscriptions = new Subscriptions(gate, messages, groups, fanout, config.window(), config.buffer(), log);
-        var routes = new TopicRoutes(topics, messages, groups, gate, config.maxPayloadBytes(), openApi()).routes();
+        var routes = new TopicRoutes(topics, messages, groups, access, gate, config.maxPayloadBytes(), openApi()).routes();
         var dispatcher = new Dispatcher(routes, verifier, () -> database.ready() && listener.connected(), log,
                 service.maxBodyBytes());
-        var http = new HelidonServer(service.port(), dispatcher, SubscribeGate.TEMPLATE, subscriptions,
-                service.shutdownGraceSeconds()).start();
+        var timers = new WsTimers(config.wsPingSeconds(), config.wsCloseSeconds());
+        var upgrade = new WsUpgrade(subscriptions, Subscriptions.MAX_MESSAGE_BYTES, timers, log);
+        var http = new HelidonServer(service.port(), dispatcher, upgrade, service.shutdownGraceSeconds()).start();
         log.info("listening", Map.of("port", http.port()));
         // Listening first: liveness answers during the logins and migrations, readiness once LISTEN is up too.
         try {
@@ -70,13 +76,14 @@ public final class HiveMindApi implements AutoCloseable {
         } catch (RuntimeException e) {
             // A replica that cannot migrate must exit, not stay live and never ready: the platform restarts it.
             http.close();
+            timers.close();
             database.close();
             throw e;
         }
         listener.start();
         var sweeper = new RetentionSweeper(database.dataSource(), log).every(config.sweepSeconds());
         log.info("ready", Map.of("port", http.port()));
-        return new HiveMindApi(database, listener, sweeper, subscriptions, http, log);
+        return new HiveMindApi(database, listener, sweeper, subscriptions, timers, http, log);
     }
 
     // Outside the pool: LISTEN belongs to a session, and a pooled connection would be handed to someone else.
@@ -106,6 +113,7 @@ public final class HiveMindApi implements AutoCloseable {
     public void close() {
         subscriptions.closeAll();
         http.close();
+        timers.close();
         sweeper.close();
         listener.close();
         database.close();

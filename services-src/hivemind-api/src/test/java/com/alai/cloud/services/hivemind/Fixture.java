@@ -74,6 +74,12 @@ final class Fixture {
                 new PrintStream(logs, true)));
     }
 
+    /** What replica {@code service} (hivemind-NAME) has logged so far, a line an entry. */
+    java.util.List<String> logLines(String service) {
+        return logs.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains("\"service\":\"" + service + "\"")).toList();
+    }
+
     String token() {
         return token("alice", Map.of("roles", "agent"));
     }

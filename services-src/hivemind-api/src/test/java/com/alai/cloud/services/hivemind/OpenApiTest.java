@@ -24,7 +24,7 @@ class OpenApiTest {
                 documented.add(m.toUpperCase() + " " + path.getKey());
             }
         }));
-        var routes = new TopicRoutes(null, null, null, null, 1024, new byte[0]).routes();
+        var routes = new TopicRoutes(null, null, null, null, null, 1024, new byte[0]).routes();
         new Dispatcher(routes, null, () -> true, new JsonLog("t", new PrintStream(OutputStream.nullOutputStream())), 1024);
         var served = new TreeSet<String>();
         routes.all().forEach(r -> served.add(r.method() + " " + r.template()));

@@ -14,11 +14,17 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A real WebSocket subscriber (the JDK's client): collects frames, records the close code, sends acks. */
+/**
+ * A real WebSocket subscriber on an independent client library (the JDK's, which answers pings by itself): collects
+ * frames, pings and pongs, records the close code, sends acks, pings and closes.
+ */
 final class WsClient implements WebSocket.Listener, AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(20);
     final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    final BlockingQueue<ByteBuffer> pings = new LinkedBlockingQueue<>();
+    final BlockingQueue<ByteBuffer> pongs = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicInteger pongCount = new java.util.concurrent.atomic.AtomicInteger();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
@@ -45,6 +51,27 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
         webSocket.request(1);
         return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+        pings.add(copy(message));
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+        pongs.add(copy(message));
+        pongCount.incrementAndGet();
+        webSocket.request(1);
+        return null;
+    }
+
+    private static ByteBuffer copy(ByteBuffer message) {
+        var copy = ByteBuffer.allocate(message.remaining());
+        copy.put(message).flip();
+        return copy;
     }
 
     @Override
@@ -80,12 +107,47 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         return messages;
     }
 
+    /** The next message frame within {@code millis}, acked, or empty (other frames are skipped). */
+    java.util.Optional<JsonNode> pollMessage(long millis) throws InterruptedException {
+        JsonNode frame = frames.poll(millis, TimeUnit.MILLISECONDS);
+        if (frame == null || !"message".equals(frame.path("type").asText())) {
+            return java.util.Optional.empty();
+        }
+        ack(frame.get("offset").asLong());
+        return java.util.Optional.of(frame);
+    }
+
     void ack(long offset) {
         send("{\"type\":\"ack\",\"offset\":" + offset + "}");
     }
 
     void send(String text) {
         socket.sendText(text, true).join();
+    }
+
+    void ping(byte[] payload) {
+        socket.sendPing(ByteBuffer.wrap(payload)).join();
+    }
+
+    void sendClose(int code, String reason) {
+        socket.sendClose(code, reason).join();
+    }
+
+    int pongCount() {
+        return pongCount.get();
+    }
+
+    boolean open() {
+        return !closed.isDone() && !socket.isInputClosed();
+    }
+
+    /** Waits for the server's next ping; fails the test when none comes within 20 s. */
+    ByteBuffer nextPing() throws InterruptedException {
+        ByteBuffer ping = pings.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        if (ping == null) {
+            throw new AssertionError("no ping within " + WAIT);
+        }
+        return ping;
     }
 
     void sendBinary(byte[] bytes) {

@@ -21,7 +21,8 @@ public record PostgresUrl(String jdbcUrl, String user, String password) {
             throw new IllegalArgumentException("is empty; expected postgres://user:pass@host:5432/db");
         }
         if (url.startsWith("jdbc:postgresql://")) {
-            return new PostgresUrl(url, null, null);
+            // The driver reads user and password from the query too; taking them here lets the URL stand alone.
+            return new PostgresUrl(url, queryParam(url, "user"), queryParam(url, "password"));
         }
         if (!url.startsWith("postgres://") && !url.startsWith("postgresql://")) {
             throw new IllegalArgumentException("must be a postgres:// or jdbc:postgresql:// URL");
@@ -52,6 +53,19 @@ public record PostgresUrl(String jdbcUrl, String user, String password) {
         String rest = jdbcUrl.substring("jdbc:postgresql://".length());
         int slash = rest.indexOf('/');
         return slash < 0 ? rest : rest.substring(0, slash);
+    }
+
+    private static String queryParam(String url, String name) {
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return null;
+        }
+        for (String pair : url.substring(q + 1).split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return decode(pair.substring(name.length() + 1));
+            }
+        }
+        return null;
     }
 
     private static String decode(String text) {

@@ -2,6 +2,7 @@ package com.alai.cloud.services.hivemind.access;
 
 import com.alai.cloud.services.common.auth.Principal;
 import com.alai.cloud.services.common.http.ApiException;
+import com.alai.cloud.services.hivemind.bus.TopicCache;
 import com.alai.cloud.services.hivemind.model.Acl;
 import com.alai.cloud.services.hivemind.model.Topic;
 import com.alai.cloud.services.hivemind.store.TopicStore;
@@ -11,15 +12,26 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The topic must exist and its ACL must admit the caller; the one place both are checked. */
-public final class Access {
+public final class Access implements TopicCache {
     private final TopicStore topics;
-    // Publishing is the hot path and a topic's name and ACLs never change once created (there is no update or
-    // delete), so each replica remembers them instead of asking the database on every publish.
+    // Publishing is the hot path and a topic's ACLs never change while it exists (there is no update), so each
+    // replica remembers them instead of asking the database on every publish; a deletion, announced to every
+    // replica, makes them forget.
     private final Map<String, Acl> publishers = new ConcurrentHashMap<>();
     private static final Acl OPEN = new Acl("", List.of());
 
     public Access(TopicStore topics) {
         this.topics = topics;
+    }
+
+    @Override
+    public void forget(String topic) {
+        publishers.remove(topic);
+    }
+
+    @Override
+    public void forgetAll() {
+        publishers.clear();
     }
 
     /** The topic's name when the caller may publish to it. */

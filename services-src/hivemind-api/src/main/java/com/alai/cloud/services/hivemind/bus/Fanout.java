@@ -60,6 +60,14 @@ public final class Fanout {
         }
     }
 
+    /** The topic is gone: its local subscribers are told, and its feed dropped. Runs on the listener thread. */
+    void deleted(String topic) {
+        Feed feed = feeds.remove(topic);
+        if (feed != null) {
+            feed.subscribers.forEach(Subscriber::deleted);
+        }
+    }
+
     /** After the listener (re)connects nothing is known about the gap: fetch everything newer, topic by topic. */
     void resync() throws SQLException {
         for (var entry : Map.copyOf(feeds).entrySet()) {

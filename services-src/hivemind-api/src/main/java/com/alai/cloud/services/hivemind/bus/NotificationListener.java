@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.postgresql.PGConnection;
@@ -26,6 +27,7 @@ public final class NotificationListener implements AutoCloseable {
     private static final int PROBE_EVERY_MS = 5_000;
     private final Connector connector;
     private final Fanout fanout;
+    private final TopicCache cache;
     private final JsonLog log;
     private final AtomicLong connects = new AtomicLong();
     private final Thread thread;
@@ -33,9 +35,10 @@ public final class NotificationListener implements AutoCloseable {
     private volatile boolean connected;
     private volatile Connection current;
 
-    public NotificationListener(Connector connector, Fanout fanout, JsonLog log) {
+    public NotificationListener(Connector connector, Fanout fanout, TopicCache cache, JsonLog log) {
         this.connector = connector;
         this.fanout = fanout;
+        this.cache = cache;
         this.log = log;
         this.thread = Thread.ofPlatform().daemon().name("hivemind-listen").unstarted(this::run);
     }
@@ -77,9 +80,11 @@ public final class NotificationListener implements AutoCloseable {
     private void listen(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("LISTEN " + MessageStore.CHANNEL);
+            s.execute("LISTEN " + MessageStore.DELETED);
         }
         connected = true;
         connects.incrementAndGet();
+        cache.forgetAll();
         fanout.resync();
         PGConnection pg = c.unwrap(PGConnection.class);
         long lastProbe = System.nanoTime();
@@ -90,6 +95,7 @@ public final class NotificationListener implements AutoCloseable {
                 // several messages, which is most of a small replica's fan-out cost.
                 PGNotification[] more = pg.getNotifications(COALESCE_MS);
                 fanout.notified(latest(notifications, more));
+                deleted(notifications, more);
             } else if ((System.nanoTime() - lastProbe) / 1_000_000 > PROBE_EVERY_MS) {
                 // A silently dropped socket raises no error on its own; a round trip finds it.
                 try (Statement s = c.createStatement()) {
@@ -100,10 +106,27 @@ public final class NotificationListener implements AutoCloseable {
         }
     }
 
+    // After the batch's messages: what was published before the deletion has been handed over already.
+    private void deleted(PGNotification[]... batches) {
+        for (PGNotification n : all(batches)) {
+            if (MessageStore.DELETED.equals(n.getName())) {
+                cache.forget(n.getParameter());
+                fanout.deleted(n.getParameter());
+            }
+        }
+    }
+
+    private static List<PGNotification> all(PGNotification[]... batches) {
+        return java.util.Arrays.stream(batches).filter(java.util.Objects::nonNull).flatMap(java.util.Arrays::stream)
+                .toList();
+    }
+
     static Map<String, Long> latest(PGNotification[]... batches) {
         var upTo = new HashMap<String, Long>();
-        for (PGNotification n : java.util.Arrays.stream(batches).filter(java.util.Objects::nonNull)
-                .flatMap(java.util.Arrays::stream).toList()) {
+        for (PGNotification n : all(batches)) {
+            if (!MessageStore.CHANNEL.equals(n.getName())) {
+                continue;
+            }
             String text = n.getParameter();
             int colon = text.lastIndexOf(':');
             if (colon > 0) {

@@ -11,4 +11,7 @@ public interface Subscriber {
      * subscriber that misses a batch (or gets one with a gap) reads the gap from the database itself.
      */
     void deliver(List<Frame> batch);
+
+    /** The topic was deleted. Called on the listener thread: must not block. */
+    void deleted();
 }

@@ -19,7 +19,7 @@ import com.alai.cloud.services.hivemind.store.TopicStore;
 import java.util.List;
 import java.util.Map;
 
-/** The REST face of HiveMind: topics, publish (idempotent), replay pages, consumer groups, /openapi.json. */
+/** The REST face of HiveMind: topics (create, read, delete), publish (idempotent), replay, groups, /openapi.json. */
 public final class TopicRoutes {
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
@@ -31,12 +31,12 @@ public final class TopicRoutes {
     private final int maxPayloadBytes;
     private final byte[] openApi;
 
-    public TopicRoutes(TopicStore topics, MessageStore messages, GroupStore groups, SubscribeGate gate,
+    public TopicRoutes(TopicStore topics, MessageStore messages, GroupStore groups, Access access, SubscribeGate gate,
                        int maxPayloadBytes, byte[] openApi) {
         this.topics = topics;
         this.messages = messages;
         this.groups = groups;
-        this.access = new Access(topics);
+        this.access = access;
         this.gate = gate;
         this.maxPayloadBytes = maxPayloadBytes;
         this.openApi = openApi;
@@ -47,6 +47,7 @@ public final class TopicRoutes {
                 .post("/topics", this::create)
                 .get("/topics", r -> Render.json(200, Map.of("topics", topics.list())))
                 .get("/topics/{topic}", r -> Render.json(200, topics.require(r.pathParam("topic"))))
+                .delete("/topics/{topic}", this::delete)
                 .post("/topics/{topic}/messages", this::publish)
                 .get("/topics/{topic}/messages", this::replay)
                 .get("/topics/{topic}/groups", this::listGroups)
@@ -60,6 +61,14 @@ public final class TopicRoutes {
         request.requirePrincipal();
         Topic topic = topics.create(Bodies.newTopic(request));
         return Render.json(201, topic, Map.of("Location", "/topics/" + topic.name()));
+    }
+
+    // Whoever may publish to a topic may delete it: the producers own it.
+    private Response delete(Request request) throws Exception {
+        String topic = access.toPublish(request.pathParam("topic"), request.requirePrincipal());
+        topics.delete(topic);
+        access.forget(topic);
+        return new Response(204, "application/json", new byte[0], Map.of());
     }
 
     private Response publish(Request request) throws Exception {

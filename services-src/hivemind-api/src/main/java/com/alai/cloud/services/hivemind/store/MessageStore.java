@@ -19,6 +19,8 @@ import javax.sql.DataSource;
 public final class MessageStore {
     /** The channel every replica LISTENs on; a notification carries "topic:offset" and never the payload. */
     public static final String CHANNEL = "hivemind";
+    /** The channel a deleted topic's name is announced on. */
+    public static final String DELETED = "hivemind_deleted";
     private static final String UNTRANSLATABLE = "22P05";
     private final DataSource db;
 

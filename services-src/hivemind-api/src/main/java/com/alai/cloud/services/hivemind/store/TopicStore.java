@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Topics: create once, read with where their log stands. */
+/** Topics: create once, read with where their log stands, delete with everything they hold. */
 public final class TopicStore {
     private static final String SELECT = """
             SELECT t.name, extract(epoch FROM t.retention_max_age)::bigint AS max_age, t.retention_max_count,
@@ -45,6 +45,23 @@ public final class TopicStore {
             }
         }
         return find(topic.name()).orElseThrow();
+    }
+
+    /**
+     * Deletes the topic, its messages and groups (ON DELETE CASCADE) and tells every replica on {@link
+     * MessageStore#DELETED} as the statement commits, so their subscribers are closed and their ACL caches cleared.
+     */
+    public void delete(String name) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
+                WITH gone AS (DELETE FROM topics WHERE name = ? RETURNING name) SELECT pg_notify(?, name) FROM gone""")) {
+            s.setString(1, name);
+            s.setString(2, MessageStore.DELETED);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw ApiException.notFound("no topic " + name);
+                }
+            }
+        }
     }
 
     public Optional<Topic> find(String name) throws SQLException {

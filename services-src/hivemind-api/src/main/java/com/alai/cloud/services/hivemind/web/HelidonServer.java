@@ -8,32 +8,35 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.helidon.webserver.websocket.WsRouting;
-import io.helidon.websocket.WsListener;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionSelector;
+import io.helidon.webserver.http1.spi.Http1Upgrader;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
- * Helidon SE's server carrying the same {@link Dispatcher} as the JDK server does for the other services, plus one
- * WebSocket route: HiveMind needs the upgrade the JDK server cannot do.
+ * Helidon SE's server carrying the same {@link Dispatcher} as the JDK server does for the other services, plus the
+ * WebSocket upgrade the JDK server cannot do. The HTTP/1.1 connection is configured here, not discovered, so the one
+ * upgrader it knows is HiveMind's ({@code web.ws}), not Helidon's WebSocket module.
  */
 public final class HelidonServer implements AutoCloseable {
     private final WebServer server;
 
-    public HelidonServer(int port, Dispatcher dispatcher, String wsPath, Supplier<WsListener> ws, int graceSeconds) {
+    public HelidonServer(int port, Dispatcher dispatcher, Http1Upgrader ws, int graceSeconds) {
         this.server = WebServer.builder()
                 .port(port)
                 .shutdownHook(false)
+                .protocolsDiscoverServices(false)
+                .addConnectionSelector(Http1ConnectionSelector.builder().config(Http1Config.create())
+                        .addUpgrader(ws).build())
                 // Frames are small and frequent: without TCP_NODELAY, Nagle holds each behind the peer's delayed ACK.
                 .connectionOptions(o -> o.tcpNoDelay(true))
                 .shutdownGracePeriod(Duration.ofSeconds(graceSeconds))
                 .routing(r -> r.any((req, res) -> dispatcher.handle(new HelidonExchange(req, res))))
-                .addRouting(WsRouting.builder().endpoint(wsPath, ws))
                 .build();
     }
 

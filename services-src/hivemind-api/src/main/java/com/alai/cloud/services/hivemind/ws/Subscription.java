@@ -7,8 +7,7 @@ import com.alai.cloud.services.hivemind.bus.Subscriber;
 import com.alai.cloud.services.hivemind.model.Message;
 import com.alai.cloud.services.hivemind.store.GroupStore;
 import com.alai.cloud.services.hivemind.store.MessageStore;
-import io.helidon.websocket.WsSession;
-import java.time.Duration;
+import com.alai.cloud.services.hivemind.web.ws.Peer;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ final class Subscription implements Subscriber {
 
     private final String topic;
     private final String group;
-    private final WsSession session;
+    private final Peer peer;
     private final MessageStore store;
     private final GroupStore groups;
     private final Fanout fanout;
@@ -45,11 +44,11 @@ final class Subscription implements Subscriber {
     private long acked;
     private long committed;
 
-    Subscription(String topic, long after, String group, WsSession session, MessageStore store, GroupStore groups,
+    Subscription(String topic, long after, String group, Peer peer, MessageStore store, GroupStore groups,
                  Fanout fanout, Limits limits, JsonLog log) {
         this.topic = topic;
         this.group = group;
-        this.session = session;
+        this.peer = peer;
         this.store = store;
         this.groups = groups;
         this.fanout = fanout;
@@ -88,6 +87,11 @@ final class Subscription implements Subscriber {
         }
     }
 
+    @Override
+    public void deleted() {
+        close(CloseCodes.TOPIC_DELETED, "topic " + topic + " was deleted");
+    }
+
     /** A cumulative ack: every offset up to {@code offset} is processed. Acking what was never sent is an error. */
     void ack(long offset) {
         lock.lock();
@@ -107,7 +111,9 @@ final class Subscription implements Subscriber {
     void run(String hello) {
         try {
             fanout.subscribe(this);
-            session.send(hello, true);
+            if (!peer.send(hello)) {
+                return;
+            }
             while (isOpen()) {
                 replay();
                 stream();
@@ -191,11 +197,8 @@ final class Subscription implements Subscriber {
         } finally {
             lock.unlock();
         }
-        try {
-            session.send(m.text(), true);
-        } catch (RuntimeException e) {
-            close(CloseCodes.GOING_AWAY, "send failed");
-            throw new Closed();
+        if (!peer.send(m.text())) {
+            throw new Closed(); // closing or gone: either way this subscriber gets nothing more
         }
         commitIfDue();
     }
@@ -267,24 +270,8 @@ final class Subscription implements Subscriber {
         } finally {
             lock.unlock();
         }
-        // Never on the caller's thread: it may be the replica's listener, and a full socket would stall it.
-        String text = reason.length() > 120 ? reason.substring(0, 120) : reason;
-        Thread closer = Thread.startVirtualThread(() -> {
-            try {
-                session.close(code, text);
-            } catch (RuntimeException ignored) {
-                // Already gone.
-            }
-        });
-        Thread.startVirtualThread(() -> {
-            try {
-                if (!closer.join(Duration.ofSeconds(5))) {
-                    session.terminate();
-                }
-            } catch (InterruptedException | RuntimeException ignored) {
-                // Shutting down.
-            }
-        });
+        // Returns at once (the caller may be the replica's listener); the close is bounded in time by the peer.
+        peer.close(code, reason);
     }
 
     /** The peer went away: stop without sending a close frame. */

@@ -1,18 +1,28 @@
 package com.alai.cloud.services.hivemind.ws;
 
+import com.alai.cloud.services.common.http.ApiException;
 import com.alai.cloud.services.common.log.JsonLog;
 import com.alai.cloud.services.hivemind.access.SubscribeGate;
 import com.alai.cloud.services.hivemind.bus.Fanout;
 import com.alai.cloud.services.hivemind.store.GroupStore;
 import com.alai.cloud.services.hivemind.store.MessageStore;
-import io.helidon.websocket.WsListener;
-import io.helidon.websocket.WsSession;
+import com.alai.cloud.services.hivemind.web.ws.Endpoint;
+import com.alai.cloud.services.hivemind.web.ws.Peer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
-/** Makes one listener per WebSocket connection and keeps the open subscriptions, to close them on shutdown. */
-public final class Subscriptions implements Supplier<WsListener> {
+/**
+ * Admits subscribe upgrades, starts one writer per subscription, and keeps the open ones, to close them on
+ * shutdown and to show that none outlives its peer.
+ */
+public final class Subscriptions implements Endpoint.Acceptor {
+    /** The largest message a subscriber may send: an ack is far smaller. */
+    public static final int MAX_MESSAGE_BYTES = 256;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final SubscribeGate gate;
     private final MessageStore store;
     private final GroupStore groups;
@@ -32,17 +42,25 @@ public final class Subscriptions implements Supplier<WsListener> {
     }
 
     @Override
-    public WsListener get() {
-        return new SubscribeEndpoint(gate, this, log);
+    public Function<Peer, Endpoint> admit(String rawPath, String rawQuery, String authorization) {
+        SubscribeGate.Admission admission;
+        try {
+            admission = gate.admit(rawPath, rawQuery, authorization);
+        } catch (ApiException | java.sql.SQLException refused) {
+            return null; // the HTTP route runs the same check and answers with the problem
+        }
+        return peer -> new SubscribeEndpoint(open(admission, peer));
     }
 
-    Subscription open(SubscribeGate.Admission admission, WsSession session, String hello) {
-        var subscription = new Subscription(admission.topic().name(), admission.after(), admission.group(), session,
+    private Subscription open(SubscribeGate.Admission admission, Peer peer) {
+        var subscription = new Subscription(admission.topic().name(), admission.after(), admission.group(), peer,
                 store, groups, fanout, limits, log);
+        log.info("subscribed", Map.of("topic", admission.topic().name(), "after", admission.after(),
+                "subject", admission.caller().subject()));
         open.add(subscription);
         Thread.ofVirtual().name("subscription-" + admission.topic().name()).start(() -> {
             try {
-                subscription.run(hello);
+                subscription.run(hello(admission));
             } finally {
                 open.remove(subscription);
             }
@@ -50,8 +68,28 @@ public final class Subscriptions implements Supplier<WsListener> {
         return subscription;
     }
 
+    private static String hello(SubscribeGate.Admission admission) {
+        var hello = new LinkedHashMap<String, Object>();
+        hello.put("type", "subscribed");
+        hello.put("topic", admission.topic().name());
+        hello.put("after", admission.after());
+        hello.put("group", admission.group());
+        hello.put("firstOffset", admission.topic().firstOffset());
+        try {
+            return JSON.writeValueAsString(hello);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Subscriptions whose writer thread is still running on this replica (it leaves the set as it ends). */
     public int count() {
         return open.size();
+    }
+
+    /** Subscribers registered with this replica's fan-out. */
+    public int registrations() {
+        return fanout.subscribers();
     }
 
     /** Tells every subscriber this replica is going away, so they reconnect elsewhere from their last ack. */
