@@ -172,7 +172,7 @@ class PolicyRulesTest {
     @Test
     void storeWithRelaxedSettingsFailsEveryStorageRuleAtOnce() {
         var everythingWrong = RuleCases.store(a -> new BackupStoreArgs(a.scope(), a.adopt(), a.containers(), false, "TLS1_0",
-                true, true, 1, false, 30, 90));
+                true, true, 1, false, 30, 90, a.network()));
         assertThat(failing(everythingWrong)).contains("ALAI-030", "ALAI-031", "ALAI-032", "ALAI-034", "ALAI-035", "ALAI-036");
     }
 }

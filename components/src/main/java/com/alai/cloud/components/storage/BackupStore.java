@@ -22,6 +22,7 @@ import com.pulumi.azurenative.storage.inputs.ManagementPolicyFilterArgs;
 import com.pulumi.azurenative.storage.inputs.ManagementPolicyRuleArgs;
 import com.pulumi.azurenative.storage.inputs.ManagementPolicySchemaArgs;
 import com.pulumi.azurenative.storage.inputs.ManagementPolicyVersionArgs;
+import com.pulumi.azurenative.storage.inputs.SasPolicyArgs;
 import com.pulumi.azurenative.storage.inputs.SkuArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -48,13 +49,19 @@ public final class BackupStore extends AlaiComponent {
                 .resourceGroupName(scope.resourceGroupName())
                 .location(scope.location())
                 .kind("StorageV2")
-                .sku(SkuArgs.builder().name("Standard_LRS").build())
+                // GRS: a copy in the paired region (Sweden South, data stays in Sweden) for ~$0.13/month on 5 GB.
+                .sku(SkuArgs.builder().name("Standard_GRS").build())
                 .accessTier(com.pulumi.azurenative.storage.enums.AccessTier.Hot)
                 .enableHttpsTrafficOnly(args.httpsOnly())
                 .minimumTlsVersion(args.minimumTlsVersion())
                 .allowBlobPublicAccess(args.allowBlobPublicAccess())
                 .allowSharedKeyAccess(args.allowSharedKeyAccess())
                 .defaultToOAuthAuthentication(true)
+                .isLocalUserEnabled(false)
+                .isSftpEnabled(false)
+                // Tokens are minted for minutes by `backup verify`; a day is the ceiling anyone may ask for.
+                .sasPolicy(SasPolicyArgs.builder().sasExpirationPeriod("1.00:00:00").expirationAction("Log").build())
+                .networkRuleSet(args.network().ruleSet())
                 .tags(scope.tags())
                 .build(), protectedChild(args.adopt().map(BackupStoreArgs.Adoption::resourceId).orElse(null)));
         Output<String> accountRef = account.name();
