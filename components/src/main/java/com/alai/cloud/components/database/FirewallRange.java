@@ -53,6 +53,25 @@ public record FirewallRange(String name, String start, String end) {
         return new FirewallRange(name, ip, ip);
     }
 
+    /** An aligned CIDR block such as 203.0.113.0/24. */
+    public static FirewallRange cidr(String name, String block) {
+        String[] parts = block.split("/", 2);
+        if (parts.length != 2 || !parts[1].matches("\\d{1,2}") || Integer.parseInt(parts[1]) > 32) {
+            throw new IllegalArgumentException("'" + block + "' is not an IPv4 CIDR block (a.b.c.d/n)");
+        }
+        single(name, parts[0]);
+        long size = 1L << (32 - Integer.parseInt(parts[1]));
+        long start = toLong(parts[0]);
+        if (start % size != 0) {
+            throw new IllegalArgumentException("'" + block + "' has host bits set; the block starts at " + ip(start - start % size));
+        }
+        return new FirewallRange(name, parts[0], ip(start + size - 1));
+    }
+
+    static String ip(long value) {
+        return (value >> 24 & 255) + "." + (value >> 16 & 255) + "." + (value >> 8 & 255) + "." + (value & 255);
+    }
+
     /** Number of addresses the range opens. */
     public long size() {
         return toLong(end) - toLong(start) + 1;

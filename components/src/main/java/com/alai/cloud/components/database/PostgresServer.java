@@ -18,6 +18,13 @@ import java.util.Map;
 
 /** PostgreSQL Flexible Server with its databases, TLS enforcement and an allow-list firewall; protected. */
 public final class PostgresServer extends AlaiComponent {
+    /**
+     * Parameters turned on so login attempts, disconnections, checkpoints and throttling are on record: the server
+     * is reachable from the internet with a password.
+     */
+    public static final List<String> LOGGING_PARAMETERS = List.of("log_checkpoints", "log_connections",
+            "log_disconnections", "connection_throttle.enable");
+
     private final Output<String> fqdn;
     private final Output<String> serverName;
     private final List<String> databases;
@@ -44,8 +51,7 @@ public final class PostgresServer extends AlaiComponent {
         var settings = new ArrayList<Configuration>();
         setting(settings, name, scope, serverRef, "require_secure_transport", args.requireSecureTransport() ? "on" : "off");
         setting(settings, name, scope, serverRef, "ssl_min_protocol_version", "TLSv1.2");
-        // The record of who tried to log in: the server is reachable from the internet with a password.
-        for (String key : List.of("log_checkpoints", "log_connections", "log_disconnections", "connection_throttle.enable")) {
+        for (String key : LOGGING_PARAMETERS) {
             setting(settings, name, scope, serverRef, key, "on");
         }
         for (FirewallRange range : args.firewall()) {

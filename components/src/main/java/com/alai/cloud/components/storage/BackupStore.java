@@ -3,6 +3,9 @@ package com.alai.cloud.components.storage;
 import com.alai.cloud.components.core.AlaiComponent;
 import com.alai.cloud.components.core.Scope;
 import com.alai.cloud.components.naming.Kind;
+import com.pulumi.azurenative.insights.DiagnosticSetting;
+import com.pulumi.azurenative.insights.DiagnosticSettingArgs;
+import com.pulumi.azurenative.insights.inputs.LogSettingsArgs;
 import com.pulumi.azurenative.storage.BlobContainer;
 import com.pulumi.azurenative.storage.BlobContainerArgs;
 import com.pulumi.azurenative.storage.BlobServiceProperties;
@@ -35,6 +38,11 @@ import java.util.Map;
  * account instead of creating one.
  */
 public final class BackupStore extends AlaiComponent {
+    /** Services whose access is logged: the account keeps only blobs, but queue and table endpoints answer too. */
+    public static final List<String> LOGGED_SERVICES = List.of("blobServices", "queueServices", "tableServices");
+    /** Log categories that put every read, write and delete on record. */
+    public static final List<String> ACCESS_LOG_CATEGORIES = List.of("StorageRead", "StorageWrite", "StorageDelete");
+
     private final Output<String> accountName;
     private final Output<String> id;
     private final Output<String> blobEndpoint;
@@ -89,10 +97,24 @@ public final class BackupStore extends AlaiComponent {
                 .managementPolicyName("default")
                 .policy(ManagementPolicySchemaArgs.builder().rules(List.of(lifecycle(args))).build())
                 .build(), child());
+        args.accessLogWorkspace().ifPresent(workspace -> accessLogs(name, account, workspace));
         this.accountName = accountRef;
         this.id = account.id();
         this.blobEndpoint = account.primaryEndpoints().applyValue(endpoints -> endpoints.blob());
         registerOutputs(Map.of("accountName", accountName, "id", id, "blobEndpoint", blobEndpoint));
+    }
+
+    /** Who read a dump is the first question after a leak: reads, writes and deletes go to Log Analytics. */
+    private void accessLogs(String name, StorageAccount account, Output<String> workspace) {
+        for (String service : LOGGED_SERVICES) {
+            new DiagnosticSetting(name + "-logs-" + service, DiagnosticSettingArgs.builder()
+                    .name("access-logs")
+                    .resourceUri(account.id().applyValue(id -> id + "/" + service + "/default"))
+                    .workspaceId(workspace)
+                    .logs(ACCESS_LOG_CATEGORIES.stream()
+                            .map(category -> LogSettingsArgs.builder().category(category).enabled(true).build()).toList())
+                    .build(), child());
+        }
     }
 
     private static ManagementPolicyRuleArgs lifecycle(BackupStoreArgs args) {

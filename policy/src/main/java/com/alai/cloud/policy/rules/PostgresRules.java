@@ -4,6 +4,7 @@ import static com.alai.cloud.policy.rules.Rule.failIf;
 import static com.alai.cloud.policy.rules.Rule.type;
 
 import com.alai.cloud.components.database.FirewallRange;
+import com.alai.cloud.components.database.PostgresServer;
 import com.alai.cloud.policy.graph.ResourceGraph;
 import com.alai.cloud.policy.graph.ResourceNode;
 import java.time.LocalDate;
@@ -72,14 +73,10 @@ final class PostgresRules {
                 "require_secure_transport=" + secure + ", ssl_min_protocol_version=" + minimum);
     }
 
-    /** Server parameters the logging rule requires, with the value each must have. */
-    static final Map<String, String> LOGGING = Map.of("log_checkpoints", "on", "log_connections", "on",
-            "log_disconnections", "on", "connection_throttle.enable", "on");
-
     private static Optional<String> logging(ResourceNode server, ResourceGraph graph, PolicyContext context) {
-        var wrong = LOGGING.entrySet().stream()
-                .filter(e -> !e.getValue().equalsIgnoreCase(setting(graph, server.physicalName(), e.getKey()).orElse("")))
-                .map(Map.Entry::getKey).sorted().toList();
+        var wrong = PostgresServer.LOGGING_PARAMETERS.stream()
+                .filter(key -> !"on".equalsIgnoreCase(setting(graph, server.physicalName(), key).orElse("")))
+                .toList();
         return failIf(!wrong.isEmpty(), "not on: " + wrong);
     }
 

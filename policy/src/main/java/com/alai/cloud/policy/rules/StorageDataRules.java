@@ -3,6 +3,7 @@ package com.alai.cloud.policy.rules;
 import static com.alai.cloud.policy.rules.Rule.failIf;
 import static com.alai.cloud.policy.rules.Rule.type;
 
+import com.alai.cloud.components.storage.BackupStore;
 import com.alai.cloud.policy.graph.ResourceGraph;
 import com.alai.cloud.policy.graph.ResourceNode;
 import java.util.List;
@@ -10,9 +11,6 @@ import java.util.Optional;
 
 /** How the backup account keeps, recovers and records its data. */
 final class StorageDataRules {
-    /** Log categories a diagnostic setting must send for reads, writes and deletes to be on record. */
-    static final List<String> ACCESS_LOGS = List.of("StorageRead", "StorageWrite", "StorageDelete");
-
     private StorageDataRules() {
     }
 
@@ -39,18 +37,18 @@ final class StorageDataRules {
                 new Rule("ALAI-074", Severity.MANDATORY, "SAS tokens expire",
                         "A SAS without an expiration policy can be minted to last for years.", List.of("CKV2_AZURE_41"), account,
                         (n, g, c) -> failIf(n.string("sasPolicy.sasExpirationPeriod").isEmpty(), "no SAS expiration policy")),
-                new Rule("ALAI-075", Severity.ADVISORY, "Blob, queue and table access is logged",
+                new Rule("ALAI-075", Severity.MANDATORY, "Blob, queue and table access is logged",
                         "Who read a database dump is the first question after a leak.",
                         List.of("CKV2_AZURE_21", "CKV_AZURE_33", "CKV2_AZURE_20"), account, StorageDataRules::accessLogged));
     }
 
     private static Optional<String> accessLogged(ResourceNode account, ResourceGraph graph, PolicyContext context) {
         var missing = new java.util.ArrayList<String>();
-        for (String service : List.of("blobServices", "queueServices", "tableServices")) {
+        for (String service : BackupStore.LOGGED_SERVICES) {
             boolean logged = graph.ofType("azure-native:insights:DiagnosticSetting").stream()
                     .filter(d -> d.name().startsWith(account.name() + "-") && d.name().endsWith(service))
                     .anyMatch(d -> d.list("logs").stream().map(l -> String.valueOf(((java.util.Map<?, ?>) l).get("category")))
-                            .toList().containsAll(ACCESS_LOGS));
+                            .toList().containsAll(BackupStore.ACCESS_LOG_CATEGORIES));
             if (!logged) {
                 missing.add(service);
             }

@@ -22,6 +22,7 @@ public final class AgentsPhase implements PhaseProgram {
         var foundation = FoundationOutputs.from(environment.reference(Phase.FOUNDATION));
         var controlPlane = ControlPlaneOutputs.from(environment.reference(Phase.CONTROL_PLANE));
         Scope scope = environment.scope(phase(), foundation.resourceGroupName());
+        // The runner and the skills proxy are called only by other apps in the environment: internal ingress.
         var runner = Apps.deploy("agent-runner", Apps.service(environment, scope, foundation, "agent-runner")
                 .external(false)
                 .env("ALAI_MC_URL", controlPlane.mcApiUrl())
