@@ -61,8 +61,8 @@ class CostModelTest {
     }
 
     @Test
-    void foundationIsTheRegistryAndBackupStorageWithLogsInsideTheFreeFiveGigabytes() {
-        double expected = 0.1666 * 730 / 24 + 5 * 0.0208;
+    void foundationIsTheRegistryAndGeoRedundantBackupStorageWithLogsInsideTheFreeFiveGigabytes() {
+        double expected = 0.1666 * 730 / 24 + 5 * 0.0458; // Basic registry, 5 GB of hot GRS backups
         assertThat(estimate(Map.of()).get("dev").total()).isCloseTo(expected, within(1e-9));
         assertThat(estimate(Map.of("usageLogGbPerMonth", "7")).get("dev").total()).isCloseTo(expected + 2 * 2.99, within(1e-9));
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class PhaseSynthesisTest {
 
     private static final Set<String> UNTAGGED = Set.of("Configuration", "FirewallRule", "Database", "RoleAssignment",
-            "BlobServiceProperties", "BlobContainer", "ManagementPolicy", "BlobContainerImmutabilityPolicy");
+            "BlobServiceProperties", "BlobContainer", "ManagementPolicy", "BlobContainerImmutabilityPolicy", "DiagnosticSetting");
     private static final Set<String> STATEFUL = Set.of("ResourceGroup", "Server", "Database", "StorageAccount",
             "BlobContainer", "BlobContainerImmutabilityPolicy");
 

@@ -56,6 +56,14 @@ class PolicyRulesTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of("ALAI-001", RuleCases.registry(true), RuleCases.registry(false)),
+                Arguments.of("ALAI-004", RuleCases.registrySku("Basic"), RuleCases.registrySku("Standard")),
+                Arguments.of("ALAI-018", RuleCases.app(RuleCases::none), RuleCases.app(b -> b.external(false))),
+                Arguments.of("ALAI-019", RuleCases.app(RuleCases::none), RuleCases.app(b -> b.allowFrom(List.of("203.0.113.0/24")))),
+                Arguments.of("ALAI-052", RuleCases.app(RuleCases::none), RuleCases.app(b -> b.minReplicas(2).maxReplicas(3))),
+                Arguments.of("ALAI-060", RuleCases.postgres(b -> b.allowAzureServices(true)), RuleCases.postgres(b -> b)),
+                Arguments.of("ALAI-038", RuleCases.store(a -> a), RuleCases.store(a -> a.withNetwork(
+                        new com.alai.cloud.components.storage.StorageNetwork(true, List.of("203.0.113.7"))))),
+                Arguments.of("ALAI-075", RuleCases.store(a -> a), RuleCases.store(a -> a.withAccessLogs(com.pulumi.core.Output.of("workspace-id")))),
                 Arguments.of("ALAI-010", RuleCases.app(b -> b.minReplicas(0)), RuleCases.app(RuleCases::none)),
                 Arguments.of("ALAI-011", RuleCases.app(b -> b.allowInsecure(true)), RuleCases.app(RuleCases::none)),
                 Arguments.of("ALAI-012", RuleCases.app(b -> b.pullWithPassword(com.pulumi.core.Output.of("ghcr.io"), "bot",
@@ -113,9 +121,21 @@ class PolicyRulesTest {
         assertThat(failing(good)).doesNotContain(rule);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.alai.cloud.tests.NodeCases#cases")
+    void aBadInputFailsTheRule(String rule, ResourceGraph bad, ResourceGraph good) {
+        assertThat(RuleCatalog.byId(rule).orElseThrow().evaluate(bad, context(PLAN_DATE))).isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.alai.cloud.tests.NodeCases#cases")
+    void theGoodInputPassesTheRule(String rule, ResourceGraph bad, ResourceGraph good) {
+        assertThat(RuleCatalog.byId(rule).orElseThrow().evaluate(good, context(PLAN_DATE))).isEmpty();
+    }
+
     @Test
     void everyRuleHasATestCaseOrIsCoveredBelow() {
-        var tested = cases().map(a -> (String) a.get()[0]).toList();
+        var tested = Stream.concat(cases(), NodeCases.cases()).map(a -> (String) a.get()[0]).toList();
         var coveredElsewhere = List.of("ALAI-002", "ALAI-003");
         assertThat(RuleCatalog.all()).extracting(Rule::id).allMatch(id -> tested.contains(id) || coveredElsewhere.contains(id));
     }
@@ -172,7 +192,7 @@ class PolicyRulesTest {
     @Test
     void storeWithRelaxedSettingsFailsEveryStorageRuleAtOnce() {
         var everythingWrong = RuleCases.store(a -> new BackupStoreArgs(a.scope(), a.adopt(), a.containers(), false, "TLS1_0",
-                true, true, 1, false, 30, 90));
+                true, true, 1, false, 30, 90, a.network(), a.accessLogWorkspace()));
         assertThat(failing(everythingWrong)).contains("ALAI-030", "ALAI-031", "ALAI-032", "ALAI-034", "ALAI-035", "ALAI-036");
     }
 }

@@ -65,6 +65,11 @@ final class RuleCases {
                 ComponentResourceOptions.Empty);
     }
 
+
+    static BiConsumer<Context, StackEnvironment> registrySku(String sku) {
+        return (ctx, env) -> new Registry("registry", new Registry.Args(scope(env), sku, false), ComponentResourceOptions.Empty);
+    }
+
     static BiConsumer<Context, StackEnvironment> logsIn(String location) {
         return (ctx, env) -> {
             var naming = env.settings().naming();

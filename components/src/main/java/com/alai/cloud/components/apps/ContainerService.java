@@ -8,6 +8,7 @@ import com.pulumi.azurenative.app.ContainerAppArgs;
 import com.pulumi.azurenative.app.inputs.ConfigurationArgs;
 import com.pulumi.azurenative.app.inputs.HttpScaleRuleArgs;
 import com.pulumi.azurenative.app.inputs.IngressArgs;
+import com.pulumi.azurenative.app.inputs.IpSecurityRestrictionRuleArgs;
 import com.pulumi.azurenative.app.inputs.ManagedServiceIdentityArgs;
 import com.pulumi.azurenative.app.inputs.ScaleArgs;
 import com.pulumi.azurenative.app.inputs.ScaleRuleArgs;
@@ -37,6 +38,7 @@ public final class ContainerService extends AlaiComponent {
                         .targetPort(args.targetPort())
                         .transport("auto")
                         .allowInsecure(args.allowInsecure())
+                        .ipSecurityRestrictions(restrictions(args))
                         .build())
                 .registries(spec.registries())
                 .secrets(spec.secrets())
@@ -70,6 +72,18 @@ public final class ContainerService extends AlaiComponent {
                 .map(ingress -> "https://" + ingress.fqdn())
                 .orElse(""));
         registerOutputs(Map.of("id", id, "fqdn", fqdn, "url", url));
+    }
+
+    /** Allow rules only: one Deny rule would admit every other address (and Azure refuses a mix). */
+    private static List<IpSecurityRestrictionRuleArgs> restrictions(ContainerServiceArgs args) {
+        if (!args.external()) {
+            return List.of();
+        }
+        return args.allowedCidrs().stream().map(block -> IpSecurityRestrictionRuleArgs.builder()
+                .name("allow-" + block.replace('.', '-').replace('/', '-'))
+                .ipAddressRange(block)
+                .action("Allow")
+                .build()).toList();
     }
 
     static ManagedServiceIdentityArgs identity(Output<String> identityId) {

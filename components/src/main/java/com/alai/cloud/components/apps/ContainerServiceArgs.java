@@ -3,13 +3,14 @@ package com.alai.cloud.components.apps;
 import com.alai.cloud.components.core.Scope;
 import com.pulumi.core.Output;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /** Arguments of a {@link ContainerService}; build with {@link #builder()}, which holds the safe defaults. */
 public record ContainerServiceArgs(Scope scope, Output<String> environmentId, Output<String> identityId,
                                    String workload, ContainerSpec spec, int targetPort, boolean external,
-                                   boolean allowInsecure, int minReplicas, int maxReplicas,
+                                   boolean allowInsecure, List<String> allowedCidrs, int minReplicas, int maxReplicas,
                                    int concurrentRequestsPerReplica, Probes probes) {
 
     public ContainerServiceArgs {
@@ -18,6 +19,7 @@ public record ContainerServiceArgs(Scope scope, Output<String> environmentId, Ou
         Objects.requireNonNull(identityId, "identityId");
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(probes, "probes");
+        allowedCidrs = List.copyOf(allowedCidrs);
         if (targetPort < 1 || targetPort > 65535) {
             throw new IllegalArgumentException(workload + ": target port " + targetPort + " is not a TCP port");
         }
@@ -44,6 +46,7 @@ public record ContainerServiceArgs(Scope scope, Output<String> environmentId, Ou
         private int targetPort = 8080;
         private boolean external = true;
         private boolean allowInsecure = false;
+        private List<String> allowedCidrs = List.of();
         private int minReplicas = 1;
         private int maxReplicas = 2;
         private int concurrentRequestsPerReplica = 0;
@@ -61,6 +64,8 @@ public record ContainerServiceArgs(Scope scope, Output<String> environmentId, Ou
         public Builder targetPort(int v) { targetPort = v; return this; }
         public Builder external(boolean v) { external = v; return this; }
         public Builder allowInsecure(boolean v) { allowInsecure = v; return this; }
+        /** CIDR blocks external ingress admits; empty admits every address (internal ingress ignores it). */
+        public Builder allowFrom(List<String> v) { allowedCidrs = v; return this; }
         public Builder minReplicas(int v) { minReplicas = v; return this; }
         public Builder maxReplicas(int v) { maxReplicas = v; return this; }
         public Builder httpScaleRule(int concurrentRequests) { concurrentRequestsPerReplica = concurrentRequests; return this; }
@@ -84,7 +89,7 @@ public record ContainerServiceArgs(Scope scope, Output<String> environmentId, Ou
         public ContainerServiceArgs build() {
             var spec = new ContainerSpec(image, cpu, memory, env, secretEnv, registryPull);
             return new ContainerServiceArgs(scope, environmentId, identityId, workload, spec, targetPort, external,
-                    allowInsecure, minReplicas, maxReplicas, concurrentRequestsPerReplica, probes);
+                    allowInsecure, allowedCidrs, minReplicas, maxReplicas, concurrentRequestsPerReplica, probes);
         }
     }
 }

@@ -33,13 +33,15 @@ public final class FlexibleServerArgs extends ResourceArgs {
     private final Output<Map<String, Object>> network;
     @Import(name = "authConfig")
     private final Output<Map<String, Object>> authConfig;
+    @Import(name = "maintenanceWindow")
+    private final Output<Map<String, Object>> maintenanceWindow;
 
     public FlexibleServerArgs(Output<String> resourceGroupName, String serverName, String location,
                               Map<String, String> tags, String version, String administratorLogin,
                               Output<String> administratorLoginPassword, Map<String, Object> sku,
                               Map<String, Object> storage, Map<String, Object> backup,
                               Map<String, Object> highAvailability, Map<String, Object> network,
-                              Map<String, Object> authConfig) {
+                              Map<String, Object> authConfig, Map<String, Object> maintenanceWindow) {
         this.resourceGroupName = resourceGroupName;
         this.serverName = Output.of(serverName);
         this.location = Output.of(location);
@@ -53,5 +55,6 @@ public final class FlexibleServerArgs extends ResourceArgs {
         this.highAvailability = Output.of(highAvailability);
         this.network = Output.of(network);
         this.authConfig = Output.of(authConfig);
+        this.maintenanceWindow = Output.of(maintenanceWindow);
     }
 }

@@ -18,6 +18,13 @@ import java.util.Map;
 
 /** PostgreSQL Flexible Server with its databases, TLS enforcement and an allow-list firewall; protected. */
 public final class PostgresServer extends AlaiComponent {
+    /**
+     * Parameters turned on so login attempts, disconnections, checkpoints and throttling are on record: the server
+     * is reachable from the internet with a password.
+     */
+    public static final List<String> LOGGING_PARAMETERS = List.of("log_checkpoints", "log_connections",
+            "log_disconnections", "connection_throttle.enable");
+
     private final Output<String> fqdn;
     private final Output<String> serverName;
     private final List<String> databases;
@@ -36,12 +43,17 @@ public final class PostgresServer extends AlaiComponent {
                         "geoRedundantBackup", args.geoRedundantBackup() ? "Enabled" : "Disabled"),
                 Map.of("mode", args.highAvailability()),
                 Map.of("publicNetworkAccess", "Enabled"),
-                Map.of("passwordAuth", "Enabled", "activeDirectoryAuth", "Disabled")),
+                Map.of("passwordAuth", "Enabled", "activeDirectoryAuth", "Disabled"),
+                // Sunday 03:00 UTC, after the 02:30 dump: Azure's default window may fall in working hours.
+                Map.of("customWindow", "Enabled", "dayOfWeek", 0, "startHour", 3, "startMinute", 0)),
                 protectedChild(args.importId()));
         Output<String> serverRef = server.serverName();
         var settings = new ArrayList<Configuration>();
         setting(settings, name, scope, serverRef, "require_secure_transport", args.requireSecureTransport() ? "on" : "off");
         setting(settings, name, scope, serverRef, "ssl_min_protocol_version", "TLSv1.2");
+        for (String key : LOGGING_PARAMETERS) {
+            setting(settings, name, scope, serverRef, key, "on");
+        }
         for (FirewallRange range : args.firewall()) {
             firewall(name, scope, serverRef, range);
         }
@@ -72,7 +84,7 @@ public final class PostgresServer extends AlaiComponent {
         if (!chain.isEmpty()) {
             options.dependsOn(chain.get(chain.size() - 1));
         }
-        chain.add(new Configuration(name + "-" + key.replace('_', '-'), ConfigurationArgs.builder()
+        chain.add(new Configuration(name + "-" + key.replace('_', '-').replace('.', '-'), ConfigurationArgs.builder()
                 .configurationName(key)
                 .serverName(server)
                 .resourceGroupName(scope.resourceGroupName())

@@ -1,6 +1,7 @@
 package com.alai.cloud.components.storage;
 
 import com.alai.cloud.components.core.Scope;
+import com.pulumi.core.Output;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import java.util.Optional;
  */
 public record BackupStoreArgs(Scope scope, Optional<Adoption> adopt, List<String> containers, boolean httpsOnly,
                               String minimumTlsVersion, boolean allowBlobPublicAccess, boolean allowSharedKeyAccess,
-                              int softDeleteDays, boolean versioning, int coolAfterDays, int deleteAfterDays) {
+                              int softDeleteDays, boolean versioning, int coolAfterDays, int deleteAfterDays,
+                              StorageNetwork network, Optional<Output<String>> accessLogWorkspace) {
 
     public static final List<String> CONTAINERS = List.of("system-db-backups", "system-git-bundles", "bitwarden-exports");
 
@@ -34,6 +36,8 @@ public record BackupStoreArgs(Scope scope, Optional<Adoption> adopt, List<String
     public BackupStoreArgs {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(adopt, "adopt");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(accessLogWorkspace, "accessLogWorkspace");
         containers = List.copyOf(containers);
         if (softDeleteDays < 1 || softDeleteDays > 365) {
             throw new IllegalArgumentException("soft delete must be 1-365 days, was " + softDeleteDays);
@@ -45,27 +49,40 @@ public record BackupStoreArgs(Scope scope, Optional<Adoption> adopt, List<String
     }
 
     public static BackupStoreArgs secure(Scope scope) {
-        return new BackupStoreArgs(scope, Optional.empty(), CONTAINERS, true, "TLS1_2", false, false, 14, true, 30, 90);
+        return new BackupStoreArgs(scope, Optional.empty(), CONTAINERS, true, "TLS1_2", false, false, 14, true, 30, 90,
+                StorageNetwork.open(), Optional.empty());
     }
 
     public BackupStoreArgs withAdoption(Optional<Adoption> adoption) {
         return new BackupStoreArgs(scope, adoption, containers, httpsOnly, minimumTlsVersion, allowBlobPublicAccess,
-                allowSharedKeyAccess, softDeleteDays, versioning, coolAfterDays, deleteAfterDays);
+                allowSharedKeyAccess, softDeleteDays, versioning, coolAfterDays, deleteAfterDays, network, accessLogWorkspace);
     }
 
     public BackupStoreArgs withRetention(int softDelete, int coolAfter, int deleteAfter) {
         return new BackupStoreArgs(scope, adopt, containers, httpsOnly, minimumTlsVersion, allowBlobPublicAccess,
-                allowSharedKeyAccess, softDelete, versioning, coolAfter, deleteAfter);
+                allowSharedKeyAccess, softDelete, versioning, coolAfter, deleteAfter, network, accessLogWorkspace);
+    }
+
+    public BackupStoreArgs withNetwork(StorageNetwork rules) {
+        return new BackupStoreArgs(scope, adopt, containers, httpsOnly, minimumTlsVersion, allowBlobPublicAccess,
+                allowSharedKeyAccess, softDeleteDays, versioning, coolAfterDays, deleteAfterDays, rules, accessLogWorkspace);
+    }
+
+    /** Send blob, queue and table reads, writes and deletes to this Log Analytics workspace. */
+    public BackupStoreArgs withAccessLogs(Output<String> workspaceId) {
+        return new BackupStoreArgs(scope, adopt, containers, httpsOnly, minimumTlsVersion, allowBlobPublicAccess,
+                allowSharedKeyAccess, softDeleteDays, versioning, coolAfterDays, deleteAfterDays, network,
+                Optional.of(workspaceId));
     }
 
     public BackupStoreArgs withSharedKeyAccess(boolean allowed) {
         return new BackupStoreArgs(scope, adopt, containers, httpsOnly, minimumTlsVersion, allowBlobPublicAccess,
-                allowed, softDeleteDays, versioning, coolAfterDays, deleteAfterDays);
+                allowed, softDeleteDays, versioning, coolAfterDays, deleteAfterDays, network, accessLogWorkspace);
     }
 
     /** Relaxed transport and access settings, for proving that the policy catches them. */
     public BackupStoreArgs withAccess(boolean https, String tls, boolean publicBlob, boolean keepVersions) {
         return new BackupStoreArgs(scope, adopt, containers, https, tls, publicBlob, allowSharedKeyAccess,
-                softDeleteDays, keepVersions, coolAfterDays, deleteAfterDays);
+                softDeleteDays, keepVersions, coolAfterDays, deleteAfterDays, network, accessLogWorkspace);
     }
 }

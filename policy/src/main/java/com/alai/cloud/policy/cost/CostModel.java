@@ -61,7 +61,12 @@ public final class CostModel {
                 double billable = grant.takeLogs(usage.logGbPerMonth());
                 add(lines, name, "ingestion beyond free 5 GB", billable, "GB", "loganalytics.gb");
             }
-            case "storage:StorageAccount" -> add(lines, name, "backups (hot LRS)", usage.backupGb(), "GB-month", "blob.hot.lrs.gbmonth");
+            case "storage:StorageAccount" -> {
+                // The replication in the SKU (Standard_LRS, Standard_GRS) picks the meter.
+                String redundancy = node.string("sku.name").orElse("Standard_LRS").replaceFirst("^.*_", "");
+                add(lines, name, "backups (hot " + redundancy + ")", usage.backupGb(), "GB-month",
+                        "blob.hot." + redundancy.toLowerCase(java.util.Locale.ROOT) + ".gbmonth");
+            }
             case "app:ContainerApp" -> app(node, grant, lines);
             case "app:Job" -> job(node, grant, lines);
             default -> { }

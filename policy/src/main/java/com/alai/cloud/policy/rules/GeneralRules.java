@@ -24,6 +24,12 @@ final class GeneralRules {
             "dbforpostgresql:Database", "storage:StorageAccount", "storage:BlobContainer", "keyvault:Vault",
             "storage:BlobContainerImmutabilityPolicy");
 
+    /** Naming and ARM name-limit rules: ALAI-092 demands the helper's exact name, stricter than either. */
+    private static final List<String> NAMING_MIRRORS = List.of("CKV_AZURE_43", "Azure.ACR.Name", "Azure.ACR.Naming",
+            "Azure.ContainerApp.Name", "Azure.ContainerApp.Naming", "Azure.ContainerApp.EnvNaming",
+            "Azure.ContainerApp.JobNaming", "Azure.Identity.UserAssignedName", "Azure.Log.Name", "Azure.Log.Naming",
+            "Azure.Storage.Name", "Azure.Storage.Naming", "Azure.Group.Name", "Azure.Group.Naming");
+
     private GeneralRules() {
     }
 
@@ -34,15 +40,17 @@ final class GeneralRules {
     static List<Rule> all() {
         return List.of(
                 new Rule("ALAI-090", Severity.MANDATORY, "Required tags are set",
-                        "Cost and ownership reports group by env, phase, owner and cost-center.", List.of(),
+                        "Cost and ownership reports group by env, phase, owner and cost-center.",
+                        List.of("Azure.Resource.RequiredTags", "Azure.Resource.UseTags", "Azure.Group.RequiredTags"),
                         n -> n.type().startsWith("azure-native:") && NAMED.containsKey(kind(n)), GeneralRules::tags),
                 new Rule("ALAI-091", Severity.MANDATORY, "Location is allowed",
-                        "Data stays in the regions the plan names (swedencentral).", List.of(),
+                        "Data stays in the regions the plan names (swedencentral).", List.of("Azure.Resource.AllowedRegions"),
                         n -> n.at("location").isPresent(),
                         (n, g, c) -> failIf(!c.allowedLocations().contains(n.string("location").orElse("")),
                                 "location " + n.string("location").orElse("") + " is not in " + c.allowedLocations())),
                 new Rule("ALAI-092", Severity.MANDATORY, "Names follow the naming helper",
-                        "Predictable names are how operators and scripts find resources.", List.of("CAF naming"),
+                        "Predictable names are how operators and scripts find resources; the helper's names also meet ARM's limits.",
+                        NAMING_MIRRORS,
                         n -> NAMED.containsKey(kind(n)),
                         (n, g, c) -> failIf(!c.settings().naming().follows(NAMED.get(kind(n)), n.physicalName()),
                                 "name '" + n.physicalName() + "' does not follow the convention")),

@@ -14,7 +14,8 @@ final class Patterns {
                     + "|eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}|(?i:password)=[^;&\\s]+).*");
     /** Input keys whose names mention secrets but hold references, switches or ids, never values. */
     static final Set<String> SAFE_KEYS = Set.of("secretRef", "passwordSecretRef", "keyVaultUrl", "allowSharedKeyAccess",
-            "passwordAuth", "secrets", "secretName", "enableSoftDelete", "enablePurgeProtection", "tokenStore");
+            "passwordAuth", "secrets", "secretName", "enableSoftDelete", "enablePurgeProtection", "tokenStore",
+            "sasExpirationPeriod");
 
     private Patterns() {
     }

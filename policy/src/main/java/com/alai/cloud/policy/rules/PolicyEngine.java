@@ -14,6 +14,8 @@ import java.util.Optional;
 public final class PolicyEngine {
     public static final String WAIVER_RULE = "ALAI-095";
     public static final String BUDGET_RULE = "ALAI-096";
+    public static final String WAIVER_TITLE = "Waivers are current and name real things";
+    public static final String BUDGET_TITLE = "Monthly estimate is within the phase budget";
 
     private final List<Rule> rules;
     private final List<Waiver> waivers;
@@ -74,14 +76,14 @@ public final class PolicyEngine {
                 problem = "waiver for " + waiver.ruleId() + " expired on " + waiver.expires();
             }
             if (problem != null) {
-                results.add(new PolicyResult(WAIVER_RULE, Severity.MANDATORY, "Waivers are current and name real things",
+                results.add(new PolicyResult(WAIVER_RULE, Severity.MANDATORY, WAIVER_TITLE,
                         waiver.resource(), PolicyResult.Status.FAIL, problem));
             }
         }
     }
 
     private static PolicyResult budget(CostReport cost) {
-        String title = "Monthly estimate is within the phase budget";
+        String title = BUDGET_TITLE;
         if (cost.budget().isEmpty()) {
             return new PolicyResult(BUDGET_RULE, Severity.MANDATORY, title, cost.stack(), PolicyResult.Status.FAIL,
                     "no budget for " + cost.stack() + " in alai-cloud:budgets");

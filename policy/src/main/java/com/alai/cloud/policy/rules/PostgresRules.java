@@ -4,6 +4,7 @@ import static com.alai.cloud.policy.rules.Rule.failIf;
 import static com.alai.cloud.policy.rules.Rule.type;
 
 import com.alai.cloud.components.database.FirewallRange;
+import com.alai.cloud.components.database.PostgresServer;
 import com.alai.cloud.policy.graph.ResourceGraph;
 import com.alai.cloud.policy.graph.ResourceNode;
 import java.time.LocalDate;
@@ -40,19 +41,28 @@ final class PostgresRules {
                                 "high availability " + n.string("highAvailability.mode").orElse("") + " on a Burstable server")),
                 new Rule("ALAI-023", Severity.MANDATORY, "TLS is required (1.2+)",
                         "Database credentials and task data must not cross the internet in clear text.",
-                        List.of("Azure.PostgreSQL.UseSSL", "Azure.PostgreSQL.MinTLS", "CKV_AZURE_29 (analogue)"), server,
+                        List.of(), server,
                         PostgresRules::tls),
                 new Rule("ALAI-024", Severity.MANDATORY, "Firewall opens only configured addresses",
                         "An open range exposes the server to the internet's password guessing.",
-                        List.of("CKV2_AZURE_26", "Azure.PostgreSQL.FirewallIPRange"), type("dbforpostgresql:FirewallRule"),
+                        List.of(), type("dbforpostgresql:FirewallRule"),
                         PostgresRules::firewall),
                 new Rule("ALAI-025", Severity.MANDATORY, "Postgres version is supported on the plan date",
                         "An end-of-life major gets no security fixes and is force-upgraded by Azure.", List.of(), server,
                         PostgresRules::supported),
                 new Rule("ALAI-026", Severity.ADVISORY, "Backups are geo-redundant",
-                        "A regional outage would take the backups with the server.", List.of("CKV_AZURE_136"), server,
+                        "A regional outage would take the backups with the server.", List.of("CKV_AZURE_136", "Azure.PostgreSQL.GeoRedundantBackup"), server,
                         (n, g, c) -> failIf(!"Enabled".equals(n.string("backup.geoRedundantBackup").orElse("")),
-                                "geo-redundant backup is off (doubles backup storage cost when on)")));
+                                "geo-redundant backup is off (doubles backup storage cost when on)")),
+                new Rule("ALAI-029", Severity.MANDATORY, "Maintenance runs in a chosen window",
+                        "Azure's default window can restart the server in working hours; a custom one picks the quiet night.",
+                        List.of("Azure.PostgreSQL.MaintenanceWindow"), server,
+                        (n, g, c) -> failIf(!"Enabled".equals(n.string("maintenanceWindow.customWindow").orElse("Disabled")),
+                                "no custom maintenance window")),
+                // The Checkov log parameter checks read Single Server configurations only; this is their Flexible analogue.
+                new Rule("ALAI-061", Severity.MANDATORY, "Connections, checkpoints and throttling are logged",
+                        "Login attempts and throttling are the record of password guessing against a public server.",
+                        List.of(), server, PostgresRules::logging));
     }
 
     private static Optional<String> tls(ResourceNode server, ResourceGraph graph, PolicyContext context) {
@@ -61,6 +71,13 @@ final class PostgresRules {
         String minimum = setting(graph, name, "ssl_min_protocol_version").orElse("TLSv1.2");
         return failIf(!"on".equalsIgnoreCase(secure) || !(minimum.equals("TLSv1.2") || minimum.equals("TLSv1.3")),
                 "require_secure_transport=" + secure + ", ssl_min_protocol_version=" + minimum);
+    }
+
+    private static Optional<String> logging(ResourceNode server, ResourceGraph graph, PolicyContext context) {
+        var wrong = PostgresServer.LOGGING_PARAMETERS.stream()
+                .filter(key -> !"on".equalsIgnoreCase(setting(graph, server.physicalName(), key).orElse("")))
+                .toList();
+        return failIf(!wrong.isEmpty(), "not on: " + wrong);
     }
 
     private static Optional<String> setting(ResourceGraph graph, String server, String key) {

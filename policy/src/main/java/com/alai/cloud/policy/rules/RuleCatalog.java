@@ -13,7 +13,11 @@ public final class RuleCatalog {
         rules.addAll(RegistryRules.all());
         rules.addAll(ContainerAppRules.all());
         rules.addAll(PostgresRules.all());
+        rules.addAll(PostgresAccessRules.all());
+        rules.addAll(IngressRules.all());
         rules.addAll(StorageRules.all());
+        rules.addAll(StorageNetworkRules.all());
+        rules.addAll(StorageDataRules.all());
         rules.addAll(KeyVaultRules.all());
         rules.addAll(GeneralRules.all());
         rules.sort(java.util.Comparator.comparing(Rule::id));

@@ -6,7 +6,7 @@ import java.util.Optional;
 /** The backup store and the database dump schedule. */
 public record BackupSettings(Optional<BackupStoreArgs.Adoption> adopt, int softDeleteDays, int coolAfterDays,
                              int deleteAfterDays, boolean allowSharedKeyAccess, String dumpCron,
-                             int exportImmutabilityDays) {
+                             int exportImmutabilityDays, com.alai.cloud.components.storage.StorageNetwork network) {
 
     static BackupSettings read(SettingsReader in) {
         Optional<String> name = in.optional("backupAdoptAccountName");
@@ -18,6 +18,7 @@ public record BackupSettings(Optional<BackupStoreArgs.Adoption> adopt, int softD
                 in.integer("backupDeleteAfterDays", 2, 3650),
                 in.bool("backupAllowSharedKeyAccess"),
                 in.matching("backupCron", "(\\S+\\s+){4}\\S+", "must be a 5-field cron expression"),
-                in.integer("bitwardenExportImmutabilityDays", 1, 3650));
+                in.integer("bitwardenExportImmutabilityDays", 1, 3650),
+                BackupNetworkSettings.read(in));
     }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * the program with one line naming the key.
  */
 public record EnvironmentSettings(String env, String subscriptionId, Naming naming, int logRetentionDays,
-                                  double logDailyCapGb, String registrySku, AppSizing apps, PostgresSettings postgres,
+                                  double logDailyCapGb, String registrySku, AppSizing apps, IngressSettings ingress,
+                                  PostgresSettings postgres,
                                   BackupSettings backup, SecretSettings secrets, AuthSettings auth,
                                   ModelRouting routing, Map<String, ImageRef> images) {
 
@@ -42,6 +43,7 @@ public record EnvironmentSettings(String env, String subscriptionId, Naming nami
                 in.decimal("logDailyCapGb", 0.023, 100),
                 in.matching("registrySku", "Basic|Standard|Premium", "must be Basic, Standard or Premium"),
                 AppSizing.read(in),
+                IngressSettings.read(in),
                 PostgresSettings.read(in),
                 BackupSettings.read(in),
                 SecretSettings.read(in),

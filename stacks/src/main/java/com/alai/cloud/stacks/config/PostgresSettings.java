@@ -36,6 +36,7 @@ public record PostgresSettings(String version, String sku, String tier, int stor
         }
         String name = entry.substring(0, eq);
         String[] ips = entry.substring(eq + 1).split("-", 2);
-        return ips.length == 1 ? FirewallRange.single(name, ips[0]) : new FirewallRange(name, ips[0], ips[1]);
+        var range = ips.length == 1 ? FirewallRange.single(name, ips[0]) : new FirewallRange(name, ips[0], ips[1]);
+        return range.requirePublic();
     }
 }

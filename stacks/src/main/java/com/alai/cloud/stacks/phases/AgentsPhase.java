@@ -22,11 +22,14 @@ public final class AgentsPhase implements PhaseProgram {
         var foundation = FoundationOutputs.from(environment.reference(Phase.FOUNDATION));
         var controlPlane = ControlPlaneOutputs.from(environment.reference(Phase.CONTROL_PLANE));
         Scope scope = environment.scope(phase(), foundation.resourceGroupName());
+        // The runner and the skills proxy are called only by other apps in the environment: internal ingress.
         var runner = Apps.deploy("agent-runner", Apps.service(environment, scope, foundation, "agent-runner")
+                .external(false)
                 .env("ALAI_MC_URL", controlPlane.mcApiUrl())
                 .env("ALAI_HIVEMIND_URL", controlPlane.hivemindApiUrl())
                 .build());
         var skills = Apps.deploy("skills-proxy", Apps.service(environment, scope, foundation, "skills-proxy")
+                .external(false)
                 .build());
         new AgentsOutputs(runner.url(), skills.url()).export(ctx);
     }

@@ -25,6 +25,7 @@ final class Apps {
                 .memory(settings.apps().memory())
                 .minReplicas(settings.apps().minReplicas())
                 .maxReplicas(settings.apps().maxReplicas())
+                .allowFrom(settings.ingress().allowedRanges())
                 .env("OIDC_ISSUER", settings.auth().issuer())
                 .env("OIDC_AUDIENCE", settings.auth().audience())
                 .env("PORT", "8080");

@@ -30,7 +30,9 @@ public final class DecommissionPhase implements PhaseProgram {
                     + offending);
         }
         Scope scope = environment.scope(phase(), foundation.resourceGroupName());
+        // Only the other apps call the proxy: internal ingress keeps it off the internet.
         var proxy = Apps.deploy("secrets-proxy", Apps.service(environment, scope, foundation, "secrets-proxy")
+                .external(false)
                 .env("BW_SERVER", "https://vault.bitwarden.com")
                 .build());
         ctx.export("secretsProxyUrl", proxy.url());

@@ -42,7 +42,9 @@ public final class FoundationPhase implements PhaseProgram {
         var store = new BackupStore("backups", BackupStoreArgs.secure(scope)
                 .withAdoption(backup.adopt())
                 .withRetention(backup.softDeleteDays(), backup.coolAfterDays(), backup.deleteAfterDays())
-                .withSharedKeyAccess(backup.allowSharedKeyAccess()),
+                .withSharedKeyAccess(backup.allowSharedKeyAccess())
+                .withNetwork(backup.network())
+                .withAccessLogs(logs.id()),
                 ComponentResourceOptions.Empty);
         new FoundationOutputs(group.name(), apps.id(), apps.defaultDomain(), registry.loginServer(),
                 registry.identityId(), registry.identityClientId(), registry.identityPrincipalId(),
