@@ -176,10 +176,7 @@ class EngineFlowsTest {
 
         var firstUp = CompletableFuture.supplyAsync(() -> upControlPlane(GOOD));
         Path reached = Path.of(hold + ".reached");
-        for (int i = 0; i < 1200 && !Files.exists(reached); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(reached).as("the program reached its hold point").exists();
+        Await.until(java.time.Duration.ofMinutes(2), "the program reaching its hold point", () -> Files.exists(reached));
         ProcessHandle.current().descendants().filter(p -> p.info().command().orElse("").endsWith("/pulumi"))
                 .forEach(ProcessHandle::destroyForcibly);
         assertThatThrownBy(() -> firstUp.get(120, TimeUnit.SECONDS)).hasCauseInstanceOf(EngineException.class);

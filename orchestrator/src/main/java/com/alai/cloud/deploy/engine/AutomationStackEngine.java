@@ -79,7 +79,7 @@ public final class AutomationStackEngine implements StackEngine {
             }
             locks.retryOnce(name, () -> run(List.of("up", "--yes", "--skip-preview", "--non-interactive",
                     "--color", "never", "--stack", name), progress));
-            Map<String, Object> outputs = outputs(name);
+            Map<String, Object> outputs = readOutputs(name);
             return new Deployment(name, outputs.size(), outputs);
         });
     }
@@ -141,8 +141,12 @@ public final class AutomationStackEngine implements StackEngine {
      */
     @Override
     public Map<String, Object> outputs(String name) {
-        return onStack(name, "reading outputs", stack -> JSON.readValue(run(List.of("stack", "output", "--json",
-                "--stack", name)), new TypeReference<LinkedHashMap<String, Object>>() { }));
+        return onStack(name, "reading outputs", stack -> readOutputs(name));
+    }
+
+    private Map<String, Object> readOutputs(String name) throws Exception {
+        return JSON.readValue(run(List.of("stack", "output", "--json", "--stack", name)),
+                new TypeReference<LinkedHashMap<String, Object>>() { });
     }
 
     private void cancel(String name) {
