@@ -15,12 +15,18 @@ bench_pg() {
 }
 
 # Replaces the current (sub)shell with "$@" inside a cgroup-v1 CPU quota of 0.25 vCPU (25 ms per 100 ms), like a Container App.
-# CPU_GROUP names the cgroup, so two processes can each have their own quarter.
+# CPU_GROUP names the cgroup, so two processes can each have their own quarter; MEM_MIB adds a memory limit.
 quarter_cpu() {
   local group="/sys/fs/cgroup/cpu/${CPU_GROUP:-alai-bench}"
   mkdir -p "$group"
   echo 100000 > "$group/cpu.cfs_period_us"
   echo 25000 > "$group/cpu.cfs_quota_us"
   echo "$BASHPID" > "$group/cgroup.procs"
+  if [ -n "${MEM_MIB:-}" ]; then # and a memory limit, like a Container App's 0.5 GiB
+    local mem="/sys/fs/cgroup/memory/${CPU_GROUP:-alai-bench}"
+    mkdir -p "$mem"
+    echo $((MEM_MIB * 1024 * 1024)) > "$mem/memory.limit_in_bytes"
+    echo "$BASHPID" > "$mem/cgroup.procs"
+  fi
   exec "$@"
 }

@@ -1,6 +1,6 @@
 package com.alai.cloud.migrate;
 
-import com.alai.cloud.services.common.db.PostgresUrl;
+import com.alai.cloud.services.common.config.PostgresUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

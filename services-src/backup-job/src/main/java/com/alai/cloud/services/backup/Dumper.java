@@ -1,5 +1,6 @@
 package com.alai.cloud.services.backup;
 
+import com.alai.cloud.services.common.json.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,7 +28,7 @@ import org.postgresql.PGConnection;
  * of the uncompressed stream per table, into PREFIX/DB/SCHEMA.TABLE.copy.gz plus PREFIX/manifest.json.
  */
 public final class Dumper {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     static final DateTimeFormatter PREFIX = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final BlobStore store;

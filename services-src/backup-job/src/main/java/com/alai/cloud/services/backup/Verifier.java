@@ -1,5 +1,6 @@
 package com.alai.cloud.services.backup;
 
+import com.alai.cloud.services.common.json.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +29,7 @@ import org.postgresql.PGConnection;
  * any source table the backup does not hold.
  */
 public final class Verifier {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final BlobStore store;
     private final Consumer<String> progress;

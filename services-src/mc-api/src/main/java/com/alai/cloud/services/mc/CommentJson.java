@@ -1,6 +1,6 @@
 package com.alai.cloud.services.mc;
 
-import com.alai.cloud.services.common.http.ApiException;
+import com.alai.cloud.services.common.error.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Set;

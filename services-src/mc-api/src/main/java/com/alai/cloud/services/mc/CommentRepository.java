@@ -1,6 +1,7 @@
 package com.alai.cloud.services.mc;
 
-import com.alai.cloud.services.common.http.ApiException;
+import com.alai.cloud.services.common.json.Json;
+import com.alai.cloud.services.common.error.ApiException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
@@ -14,7 +15,7 @@ import javax.sql.DataSource;
 
 /** Comments of a task in PostgreSQL, oldest first; a task that does not exist is a 404, never an empty list. */
 final class CommentRepository {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final String COLUMNS = "id, task_id, kind, author, body, created_at, extra::text";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
 

@@ -1,6 +1,6 @@
 package com.alai.cloud.services.mc;
 
-import com.alai.cloud.services.common.http.ApiException;
+import com.alai.cloud.services.common.error.ApiException;
 import com.alai.cloud.services.common.http.Request;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package com.alai.cloud.services.mc;
 
-import com.alai.cloud.services.common.http.ApiException;
+import com.alai.cloud.services.common.json.Json;
+import com.alai.cloud.services.common.error.ApiException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,9 +24,7 @@ final class TaskJson {
     static final Pattern ASSIGNEE = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}._:/-]{1," + MAX_TAG + "}");
     private static final Set<String> FIELDS = Set.of("title", "description", "status", "assignee", "tags", "priority");
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON = Json.mapper();
 
     private TaskJson() {
     }

@@ -1,6 +1,7 @@
 package com.alai.cloud.services.mc;
 
-import com.alai.cloud.services.common.http.ApiException;
+import com.alai.cloud.services.common.json.Json;
+import com.alai.cloud.services.common.error.ApiException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Array;
@@ -19,7 +20,7 @@ import javax.sql.DataSource;
 
 /** Tasks in PostgreSQL. Every write is one transaction; a PATCH applies only when the version still matches. */
 final class TaskRepository {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final String COLUMNS = "id, title, description, status, assignee, tags, priority, created_at, updated_at,"
             + " closed_at, archived, version, extra::text";
 

@@ -1,6 +1,7 @@
 package com.alai.cloud.services.mc;
 
-import com.alai.cloud.services.common.http.ApiException;
+import com.alai.cloud.services.common.json.Json;
+import com.alai.cloud.services.common.error.ApiException;
 import com.alai.cloud.services.common.http.Request;
 import com.alai.cloud.services.common.http.Response;
 import com.alai.cloud.services.common.http.Routes;
@@ -12,8 +13,7 @@ import java.util.Map;
 
 /** The HTTP face of Mission Control: /tasks, /tasks/{id}, /tasks/{id}/comments, /stats, /tasks/changes and /openapi.json. */
 final class TaskRoutes {
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    static final ObjectMapper JSON = Json.mapper();
 
     private final TaskRepository tasks;
     private final StatsRepository stats;

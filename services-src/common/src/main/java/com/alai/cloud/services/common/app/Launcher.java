@@ -23,6 +23,11 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /** For a service on the skeleton: {@code start} returns the running {@link Service}. */
+    public static <C> void run(String service, Configure<C> configure, java.util.function.Function<C, Service> start) {
+        run(service, configure, (config, log) -> start.apply(config));
+    }
+
     public static <C> void run(String service, Configure<C> configure, Start<C> start) {
         var log = new JsonLog(service);
         C config;

@@ -1,6 +1,7 @@
 package com.alai.cloud.services.common.auth;
 
-import com.alai.cloud.services.common.http.ApiException;
+import com.alai.cloud.services.common.json.Json;
+import com.alai.cloud.services.common.error.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEObjectType;
@@ -28,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * first use, then cached with the keys), and issuer, audience, expiry and signature (RS/ES/PS) must all hold.
  */
 public final class JwtVerifier {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
             JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.PS256);
 

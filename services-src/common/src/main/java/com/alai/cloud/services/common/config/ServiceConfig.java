@@ -1,6 +1,5 @@
 package com.alai.cloud.services.common.config;
 
-import com.alai.cloud.services.common.db.PostgresUrl;
 
 /**
  * What every service reads at start, validated at once (HikariCP style): HTTP port, database, pool size, OIDC.

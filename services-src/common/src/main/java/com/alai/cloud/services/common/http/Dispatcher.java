@@ -1,5 +1,6 @@
 package com.alai.cloud.services.common.http;
 
+import com.alai.cloud.services.common.error.ApiException;
 import com.alai.cloud.services.common.auth.JwtVerifier;
 import com.alai.cloud.services.common.auth.Principal;
 import com.alai.cloud.services.common.log.JsonLog;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import org.slf4j.MDC;
 
 /**
  * What every service does with a request, whatever server carries it: bounded bodies, request ids, bearer auth on
@@ -81,6 +83,8 @@ public final class Dispatcher {
         String requestId = requestId(exchange.header("X-Request-Id"));
         String path = exchange.rawPath();
         int status;
+        // Every line logged while this request runs, ours or a library's, carries its id.
+        MDC.put("requestId", requestId);
         try {
             Routes.Match match = match(exchange.method(), path);
             Request request = read(exchange, match, requestId);
@@ -93,20 +97,23 @@ public final class Dispatcher {
         } catch (Throwable error) {
             if (!(error instanceof ApiException)) {
                 // The class and SQLSTATE say what broke; messages may quote row values, so they stay out of logs.
-                log.error("request failed", Map.of("requestId", requestId, "path", path,
+                log.error("request failed", Map.of("path", path,
                         "error", error.getClass().getName(), "sqlState",
                         error instanceof SQLException sql ? String.valueOf(sql.getSQLState()) : "-"));
             }
             status = respond(exchange, ProblemWriter.toResponse(error, path, requestId), requestId);
         }
-        log.info("request", Map.of("requestId", requestId, "method", exchange.method(), "path", path,
+        log.info("request", Map.of("method", exchange.method(), "path", path,
                 "status", status, "ms", (System.nanoTime() - start) / 1_000_000));
+        MDC.remove("requestId");
     }
 
     private Request read(Exchange exchange, Routes.Match match, String requestId) throws IOException {
         Optional<Principal> principal = Optional.empty();
         if (match.route().authenticated()) {
-            principal = Optional.of(verifier.verify(exchange.header("Authorization")));
+            Principal caller = verifier.verify(exchange.header("Authorization"));
+            match.route().access().check(caller);
+            principal = Optional.of(caller);
         }
         String length = exchange.header("Content-Length");
         if (length != null && length.matches("\\d{1,12}") && Long.parseLong(length) > maxBodyBytes) {

@@ -1,5 +1,7 @@
 package com.alai.cloud.services.common.http;
 
+import com.alai.cloud.services.common.json.Json;
+import com.alai.cloud.services.common.error.ApiException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -10,7 +12,7 @@ import java.util.Set;
 /** The one place an exception becomes an HTTP status and an RFC 9457 body. Internal details never leak. */
 public final class ProblemWriter {
     public static final String MEDIA_TYPE = "application/problem+json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private ProblemWriter() {
     }

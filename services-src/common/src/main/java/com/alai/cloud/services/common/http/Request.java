@@ -1,5 +1,6 @@
 package com.alai.cloud.services.common.http;
 
+import com.alai.cloud.services.common.error.ApiException;
 import com.alai.cloud.services.common.auth.Principal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -40,6 +41,16 @@ public record Request(String method, String path, Map<String, String> pathParams
                     .decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
             throw ApiException.badRequest("the body is not valid UTF-8");
+        }
+    }
+
+    /** The body as a JSON tree, read by the service's one mapper: strict, so a duplicate key or trailing text is a 400. */
+    public com.fasterxml.jackson.databind.JsonNode json() {
+        requireJson();
+        try {
+            return com.alai.cloud.services.common.json.Json.mapper().readTree(bodyText());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ApiException.badRequest("the body is not valid JSON");
         }
     }
 

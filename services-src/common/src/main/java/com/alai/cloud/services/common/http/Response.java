@@ -1,5 +1,6 @@
 package com.alai.cloud.services.common.http;
 
+import com.alai.cloud.services.common.json.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.Map;
@@ -10,7 +11,7 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
     // A holder, so a response that needs no JSON (liveness, the first answer of a new replica) never pays for the
     // mapper's start-up.
     private static final class Mapper {
-        static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        static final ObjectMapper JSON = Json.mapper();
     }
 
     public static Response json(int status, Object value) {

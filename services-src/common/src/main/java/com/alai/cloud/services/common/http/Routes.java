@@ -1,5 +1,7 @@
 package com.alai.cloud.services.common.http;
 
+import com.alai.cloud.services.common.error.ApiException;
+import com.alai.cloud.services.common.auth.Access;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +10,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A service's routes: method + path template ({@code /tasks/{id}}), public or authenticated, plain or streaming. */
+/**
+ * A service's routes: method + path template ({@code /tasks/{id}}), who may call each ({@link Access}; null for a
+ * public route), plain or streaming. Unknown paths are 404 and known paths under another method 405, as problem+json.
+ */
 public final class Routes {
 
     @FunctionalInterface
@@ -21,8 +26,11 @@ public final class Routes {
         void stream(Request request, EventStream events) throws Exception;
     }
 
-    public record Route(String method, String template, Pattern pattern, List<String> names, boolean authenticated,
+    public record Route(String method, String template, Pattern pattern, List<String> names, Access access,
                         Handler handler, StreamHandler streamHandler) {
+        public boolean authenticated() {
+            return access != null;
+        }
     }
 
     public record Match(Route route, Map<String, String> params) {
@@ -31,39 +39,63 @@ public final class Routes {
     private final List<Route> routes = new ArrayList<>();
 
     public Routes get(String template, Handler handler) {
-        return add("GET", template, true, handler, null);
+        return add("GET", template, Access.AUTHENTICATED, handler, null);
+    }
+
+    public Routes get(String template, Access access, Handler handler) {
+        return add("GET", template, access, handler, null);
     }
 
     public Routes post(String template, Handler handler) {
-        return add("POST", template, true, handler, null);
+        return add("POST", template, Access.AUTHENTICATED, handler, null);
+    }
+
+    public Routes post(String template, Access access, Handler handler) {
+        return add("POST", template, access, handler, null);
     }
 
     public Routes patch(String template, Handler handler) {
-        return add("PATCH", template, true, handler, null);
+        return add("PATCH", template, Access.AUTHENTICATED, handler, null);
+    }
+
+    public Routes patch(String template, Access access, Handler handler) {
+        return add("PATCH", template, access, handler, null);
     }
 
     public Routes put(String template, Handler handler) {
-        return add("PUT", template, true, handler, null);
+        return add("PUT", template, Access.AUTHENTICATED, handler, null);
+    }
+
+    public Routes put(String template, Access access, Handler handler) {
+        return add("PUT", template, access, handler, null);
     }
 
     public Routes delete(String template, Handler handler) {
-        return add("DELETE", template, true, handler, null);
+        return add("DELETE", template, Access.AUTHENTICATED, handler, null);
+    }
+
+    public Routes delete(String template, Access access, Handler handler) {
+        return add("DELETE", template, access, handler, null);
     }
 
     public Routes publicGet(String template, Handler handler) {
-        return add("GET", template, false, handler, null);
+        return add("GET", template, null, handler, null);
     }
 
     /** A long-lived server-sent-events stream. */
     public Routes stream(String template, StreamHandler handler) {
-        return add("GET", template, true, null, handler);
+        return add("GET", template, Access.AUTHENTICATED, null, handler);
+    }
+
+    public Routes stream(String template, Access access, StreamHandler handler) {
+        return add("GET", template, access, null, handler);
     }
 
     public List<Route> all() {
         return List.copyOf(routes);
     }
 
-    private Routes add(String method, String template, boolean authenticated, Handler handler, StreamHandler stream) {
+    private Routes add(String method, String template, Access access, Handler handler, StreamHandler stream) {
         var names = new ArrayList<String>();
         Matcher m = Pattern.compile("\\{([a-zA-Z]+)}").matcher(template);
         var regex = new StringBuilder();
@@ -74,7 +106,7 @@ public final class Routes {
             last = m.end();
         }
         regex.append(Pattern.quote(template.substring(last)));
-        routes.add(new Route(method, template, Pattern.compile(regex.toString()), List.copyOf(names), authenticated,
+        routes.add(new Route(method, template, Pattern.compile(regex.toString()), List.copyOf(names), access,
                 handler, stream));
         return this;
     }

@@ -1,79 +1,45 @@
 package com.alai.cloud.services.common.log;
 
-import java.io.PrintStream;
-import java.time.Instant;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * One JSON object per line on stderr, for Container Apps' log stream. Callers never pass secret values. Written by
- * hand rather than through a JSON library: a line per request is on every service's hot path.
+ * A service's structured log, through SLF4J: a message plus fields, written as one JSON line by
+ * {@link JsonLineEncoder} (see logback.xml). Callers never pass a body, a token or a secret as a field.
  */
 public final class JsonLog {
-    private final String service;
-    private final PrintStream out;
+    static {
+        // Helidon logs through java.util.logging; routed here, its warnings become JSON lines like everyone's.
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+    }
 
+    private final Logger logger;
+
+    /** {@code service} names the logger, under "service." so logback.xml sets every service's level at once. */
     public JsonLog(String service) {
-        this(service, System.err);
+        this.logger = LoggerFactory.getLogger("service." + service);
     }
 
-    public JsonLog(String service, PrintStream out) {
-        this.service = service;
-        this.out = out;
+    public void info(String message, Map<String, ?> fields) {
+        write(logger.atInfo(), message, fields);
     }
 
-    public void info(String message, Map<String, Object> fields) {
-        write("info", message, fields);
+    public void warn(String message, Map<String, ?> fields) {
+        write(logger.atWarn(), message, fields);
     }
 
-    public void warn(String message, Map<String, Object> fields) {
-        write("warn", message, fields);
+    public void error(String message, Map<String, ?> fields) {
+        write(logger.atError(), message, fields);
     }
 
-    public void error(String message, Map<String, Object> fields) {
-        write("error", message, fields);
-    }
-
-    private void write(String level, String message, Map<String, Object> fields) {
-        var line = new StringBuilder(160);
-        line.append("{\"ts\":\"").append(Instant.now()).append("\",\"level\":\"").append(level)
-                .append("\",\"service\":");
-        string(line, service);
-        line.append(",\"msg\":");
-        string(line, message);
-        for (var field : fields.entrySet()) {
-            line.append(',');
-            string(line, field.getKey());
-            line.append(':');
-            Object value = field.getValue();
-            if (value instanceof Number || value instanceof Boolean) {
-                line.append(value);
-            } else {
-                string(line, String.valueOf(value));
-            }
-        }
-        line.append('}');
-        out.println(line);
-    }
-
-    static void string(StringBuilder line, String text) {
-        line.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> line.append("\\\"");
-                case '\\' -> line.append("\\\\");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                case '\t' -> line.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        line.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        line.append(c);
-                    }
-                }
-            }
-        }
-        line.append('"');
+    private static void write(LoggingEventBuilder event, String message, Map<String, ?> fields) {
+        fields.forEach(event::addKeyValue);
+        event.log(message);
     }
 }

@@ -8,8 +8,6 @@ import com.alai.cloud.services.common.http.Response;
 import com.alai.cloud.services.common.http.Routes;
 import com.alai.cloud.services.common.log.JsonLog;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,8 +44,7 @@ class StartupOrderTest {
                 return Response.json(200, Map.of("rows", rs.getLong(1)));
             }
         });
-        return new HttpService(0, routes, null, database::ready, new JsonLog("t", new PrintStream(OutputStream.nullOutputStream())),
-                1024).start();
+        return new HttpService(0, routes, null, database::ready, new JsonLog("t"), 1024).start();
     }
 
     static HttpResponse<String> get(HttpService http, String path) throws Exception {
@@ -78,9 +75,9 @@ class StartupOrderTest {
 
     @Test
     void beforeTheRoutesAreBuiltAnyOtherPathIsA503NotA404() throws Exception {
-        var log = new JsonLog("t", new PrintStream(OutputStream.nullOutputStream()));
+        var log = new JsonLog("t");
         try (var database = new Database(config(), "classpath:db/migration/startup");
-             var http = new HttpService(0, database::ready, log, 1024).start()) {
+             var http = new HttpService(0, database::ready, log, 1024, 0, java.util.List.of()).start()) {
             assertThat(get(http, "/healthz").statusCode()).isEqualTo(200);
             var early = get(http, "/tasks/42");
             assertThat(early.statusCode()).isEqualTo(503);

@@ -1,7 +1,7 @@
 package com.alai.cloud.services.hivemind.access;
 
 import com.alai.cloud.services.common.auth.Principal;
-import com.alai.cloud.services.common.http.ApiException;
+import com.alai.cloud.services.common.error.ApiException;
 import com.alai.cloud.services.hivemind.bus.TopicCache;
 import com.alai.cloud.services.hivemind.model.Acl;
 import com.alai.cloud.services.hivemind.model.Topic;

@@ -2,7 +2,7 @@ package com.alai.cloud.services.hivemind.access;
 
 import com.alai.cloud.services.common.auth.JwtVerifier;
 import com.alai.cloud.services.common.auth.Principal;
-import com.alai.cloud.services.common.http.ApiException;
+import com.alai.cloud.services.common.error.ApiException;
 import com.alai.cloud.services.common.http.Dispatcher;
 import com.alai.cloud.services.hivemind.codec.Names;
 import com.alai.cloud.services.hivemind.model.Topic;

@@ -1,6 +1,7 @@
 package com.alai.cloud.services.hivemind.codec;
 
-import com.alai.cloud.services.common.http.ApiException;
+import com.alai.cloud.services.common.json.Json;
+import com.alai.cloud.services.common.error.ApiException;
 import com.alai.cloud.services.common.http.Request;
 import com.alai.cloud.services.hivemind.model.Acl;
 import com.alai.cloud.services.hivemind.model.NewMessage;
@@ -20,9 +21,7 @@ import java.util.TreeMap;
 
 /** Strict parsing of HiveMind request bodies: known fields only, exact types, bounded sizes, one message a field. */
 public final class Bodies {
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    static final ObjectMapper JSON = Json.mapper();
     private static final int MAX_HEADERS = 32;
     private static final int MAX_HEADER_VALUE = 1024;
     private static final int MAX_ACL_VALUES = 50;

@@ -1,5 +1,6 @@
 package com.alai.cloud.services.hivemind.rest;
 
+import com.alai.cloud.services.common.json.Json;
 import com.alai.cloud.services.common.http.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +10,7 @@ import java.util.Map;
 
 /** JSON responses with times as ISO-8601 text. */
 final class Render {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = Json.mapper();
 
     private Render() {
     }

@@ -1,6 +1,6 @@
 package com.alai.cloud.services.hivemind.rest;
 
-import com.alai.cloud.services.common.http.ApiException;
+import com.alai.cloud.services.common.error.ApiException;
 import com.alai.cloud.services.common.http.Request;
 import com.alai.cloud.services.common.http.Response;
 import com.alai.cloud.services.common.http.Routes;

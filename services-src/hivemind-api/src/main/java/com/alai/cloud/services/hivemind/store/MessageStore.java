@@ -1,6 +1,6 @@
 package com.alai.cloud.services.hivemind.store;
 
-import com.alai.cloud.services.common.http.ApiException;
+import com.alai.cloud.services.common.error.ApiException;
 import com.alai.cloud.services.hivemind.model.Message;
 import com.alai.cloud.services.hivemind.model.NewMessage;
 import com.alai.cloud.services.hivemind.model.Published;

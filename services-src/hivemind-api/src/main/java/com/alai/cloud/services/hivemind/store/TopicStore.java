@@ -1,6 +1,6 @@
 package com.alai.cloud.services.hivemind.store;
 
-import com.alai.cloud.services.common.http.ApiException;
+import com.alai.cloud.services.common.error.ApiException;
 import com.alai.cloud.services.hivemind.model.Acl;
 import com.alai.cloud.services.hivemind.model.NewTopic;
 import com.alai.cloud.services.hivemind.model.Retention;

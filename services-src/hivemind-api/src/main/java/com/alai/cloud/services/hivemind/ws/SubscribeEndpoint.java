@@ -1,5 +1,6 @@
 package com.alai.cloud.services.hivemind.ws;
 
+import com.alai.cloud.services.common.json.Json;
 import com.alai.cloud.services.hivemind.web.ws.Endpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * layer has reassembled, size-checked and UTF-8-checked them).
  */
 final class SubscribeEndpoint implements Endpoint {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private final Subscription subscription;
 
     SubscribeEndpoint(Subscription subscription) {

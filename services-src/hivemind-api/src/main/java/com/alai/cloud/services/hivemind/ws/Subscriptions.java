@@ -1,6 +1,7 @@
 package com.alai.cloud.services.hivemind.ws;
 
-import com.alai.cloud.services.common.http.ApiException;
+import com.alai.cloud.services.common.json.Json;
+import com.alai.cloud.services.common.error.ApiException;
 import com.alai.cloud.services.common.log.JsonLog;
 import com.alai.cloud.services.hivemind.access.SubscribeGate;
 import com.alai.cloud.services.hivemind.bus.Fanout;
@@ -22,7 +23,7 @@ import java.util.function.Function;
 public final class Subscriptions implements Endpoint.Acceptor {
     /** The largest message a subscriber may send: an ack is far smaller. */
     public static final int MAX_MESSAGE_BYTES = 256;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private final SubscribeGate gate;
     private final MessageStore store;
     private final GroupStore groups;

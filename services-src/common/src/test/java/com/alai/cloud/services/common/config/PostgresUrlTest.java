@@ -1,4 +1,4 @@
-package com.alai.cloud.services.common.db;
+package com.alai.cloud.services.common.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package com.alai.cloud.services.common.db;
+package com.alai.cloud.services.common.config;
 
 import java.net.URI;
 import java.net.URLDecoder;

@@ -1,4 +1,4 @@
-package com.alai.cloud.services.common.http;
+package com.alai.cloud.services.common.error;
 
 import java.util.Map;
 
