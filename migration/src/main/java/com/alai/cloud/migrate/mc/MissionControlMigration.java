@@ -1,5 +1,6 @@
 package com.alai.cloud.migrate.mc;
 
+import com.alai.cloud.services.mc.TaskStatus;
 import com.alai.cloud.migrate.MigrationException;
 import com.alai.cloud.migrate.Postgres;
 import com.alai.cloud.migrate.Sqlite;
@@ -116,7 +117,7 @@ public final class MissionControlMigration {
     }
 
     static boolean open(String status) {
-        return !"done".equals(status) && !"cancelled".equals(status);
+        return !TaskStatus.closed(status);
     }
 
     public static List<Object> values(TaskRow r) {

@@ -1,5 +1,6 @@
 package com.alai.cloud.migrate.mc;
 
+import com.alai.cloud.services.mc.TaskStatus;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -20,7 +21,6 @@ import java.util.TreeMap;
  */
 public final class RowConverter {
     public static final String LEGACY = "_legacy.";
-    private static final List<String> STATUSES = List.of("open", "in_progress", "blocked", "review", "done", "cancelled");
     private static final Set<String> TRUE = Set.of("1", "true", "t", "yes", "y");
     private static final Set<String> FALSE = Set.of("0", "false", "f", "no", "n");
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -106,7 +106,7 @@ public final class RowConverter {
     private static String status(Object value, Map<String, Object> extra) {
         String raw = value == null ? null : value.toString();
         String normal = raw == null ? null : raw.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-        if (normal != null && STATUSES.contains(normal)) {
+        if (normal != null && TaskStatus.known(normal)) {
             if (!normal.equals(raw)) {
                 extra.put(LEGACY + "status", json(raw));
             }

@@ -9,9 +9,6 @@ public record Task(long id, String title, String description, String status, Str
                    Integer priority, Instant createdAt, Instant updatedAt, Instant closedAt, boolean archived,
                    long version, Map<String, Object> extra) {
 
-    public static final List<String> STATUSES = List.of("open", "in_progress", "blocked", "review", "done", "cancelled");
-    public static final List<String> CLOSED = List.of("done", "cancelled");
-
     public String etag() {
         return "\"v" + version + "\"";
     }

@@ -21,8 +21,8 @@ record TaskFilter(String status, String assignee, String tag, Instant updatedSin
             }
         }
         String status = request.param("status").orElse(null);
-        if (status != null && !status.equals("any_open") && !Task.STATUSES.contains(status)) {
-            throw ApiException.badRequest("status must be one of " + Task.STATUSES + " or any_open");
+        if (status != null && !status.equals("any_open") && !TaskStatus.known(status)) {
+            throw ApiException.badRequest("status must be one of " + TaskStatus.ALL + " or any_open");
         }
         Instant since = request.param("updated_since").map(TaskFilter::instant).orElse(null);
         String text = request.param("q").orElse(null);

@@ -128,8 +128,8 @@ final class TaskJson {
 
     private static String status(JsonNode root, Map<String, String> errors) {
         JsonNode node = root.get("status");
-        if (node == null || !node.isTextual() || !Task.STATUSES.contains(node.textValue())) {
-            errors.put("status", "must be one of " + Task.STATUSES);
+        if (node == null || !node.isTextual() || !TaskStatus.known(node.textValue())) {
+            errors.put("status", "must be one of " + TaskStatus.ALL);
             return null;
         }
         return node.textValue();

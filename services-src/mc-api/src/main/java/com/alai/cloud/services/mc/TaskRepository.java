@@ -38,7 +38,8 @@ final class TaskRepository {
         var args = new ArrayList<Object>();
         args.add(filter.afterId());
         if ("any_open".equals(filter.status())) {
-            sql.append(" AND status NOT IN ('done','cancelled')");
+            sql.append(" AND status <> ALL(?)");
+            args.add(TaskStatus.CLOSED);
         } else if (filter.status() != null) {
             sql.append(" AND status = ?");
             args.add(filter.status());
@@ -65,7 +66,11 @@ final class TaskRepository {
         args.add(filter.limit() + 1);
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
+                if (args.get(i) == TaskStatus.CLOSED) {
+                    ps.setArray(i + 1, TaskStatus.closedParameter(c));
+                } else {
+                    ps.setObject(i + 1, args.get(i));
+                }
             }
             var tasks = new ArrayList<Task>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -90,7 +95,7 @@ final class TaskRepository {
 
     Task create(NewTask t) throws SQLException {
         String sql = "INSERT INTO tasks (title, description, status, assignee, tags, priority, closed_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, CASE WHEN ? IN ('done','cancelled') THEN now() END) RETURNING " + COLUMNS;
+                + " VALUES (?, ?, ?, ?, ?, ?, CASE WHEN ? = ANY(?) THEN now() END) RETURNING " + COLUMNS;
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, t.title());
             ps.setString(2, t.description());
@@ -103,6 +108,7 @@ final class TaskRepository {
                 ps.setInt(6, t.priority());
             }
             ps.setString(7, t.status());
+            ps.setArray(8, TaskStatus.closedParameter(c));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return task(rs);
@@ -119,8 +125,9 @@ final class TaskRepository {
             args.add(change.getValue());
         }
         if (patch.changes().containsKey("status")) {
-            sets.add("closed_at = CASE WHEN ? IN ('done','cancelled') THEN COALESCE(closed_at, now()) ELSE NULL END");
+            sets.add("closed_at = CASE WHEN ? = ANY(?) THEN COALESCE(closed_at, now()) ELSE NULL END");
             args.add(patch.changes().get("status"));
+            args.add(TaskStatus.CLOSED);
         }
         String sql = "UPDATE tasks SET " + String.join(", ", sets) + ", version = version + 1, updated_at = now()"
                 + " WHERE id = ? AND version = ? RETURNING " + COLUMNS;
@@ -129,7 +136,9 @@ final class TaskRepository {
             var names = new ArrayList<>(patch.changes().keySet());
             for (int a = 0; a < args.size(); a++) {
                 Object arg = args.get(a);
-                if (arg instanceof List<?> list) {
+                if (arg == TaskStatus.CLOSED) {
+                    ps.setArray(i++, TaskStatus.closedParameter(c));
+                } else if (arg instanceof List<?> list) {
                     ps.setArray(i++, c.createArrayOf("text", list.toArray()));
                 } else if (arg == null) {
                     ps.setNull(i++, a < names.size() && names.get(a).equals("priority") ? Types.INTEGER : Types.VARCHAR);

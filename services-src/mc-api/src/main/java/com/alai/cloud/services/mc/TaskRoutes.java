@@ -19,14 +19,12 @@ final class TaskRoutes {
     private final StatsRepository stats;
     private final ChangeFeed feed;
     private final CommentRepository comments;
-    private final byte[] openApi;
 
-    TaskRoutes(TaskRepository tasks, StatsRepository stats, ChangeFeed feed, CommentRepository comments, byte[] openApi) {
+    TaskRoutes(TaskRepository tasks, StatsRepository stats, ChangeFeed feed, CommentRepository comments) {
         this.tasks = tasks;
         this.comments = comments;
         this.stats = stats;
         this.feed = feed;
-        this.openApi = openApi;
     }
 
     Routes routes() {
@@ -38,8 +36,7 @@ final class TaskRoutes {
                 .patch("/tasks/{id}", this::patch)
                 .get("/tasks/{id}/comments", r -> json(200, Map.of("items", comments.list(id(r))), Map.of()))
                 .post("/tasks/{id}/comments", this::comment)
-                .get("/stats", r -> json(200, stats.stats(), Map.of()))
-                .publicGet("/openapi.json", r -> Response.raw(200, "application/json", openApi));
+                .get("/stats", r -> json(200, stats.stats(), Map.of()));
     }
 
     private Response list(Request request) throws Exception {

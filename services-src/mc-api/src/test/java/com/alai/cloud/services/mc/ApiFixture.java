@@ -2,10 +2,9 @@ package com.alai.cloud.services.mc;
 
 import com.alai.cloud.services.common.config.Env;
 import com.alai.cloud.services.common.config.ServiceConfig;
-import com.alai.cloud.services.common.log.JsonLog;
+import com.alai.cloud.services.common.app.Service;
+import com.alai.cloud.services.common.testing.LogCapture;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,11 +25,11 @@ final class ApiFixture {
 
     final EmbeddedPostgres postgres;
     final MockOAuth2Server issuer;
-    final McApi api;
+    final Service api;
     final HttpClient http = HttpClient.newHttpClient();
-    final ByteArrayOutputStream logs;
+    final LogCapture logs;
 
-    private ApiFixture(EmbeddedPostgres postgres, MockOAuth2Server issuer, McApi api, ByteArrayOutputStream logs) {
+    private ApiFixture(EmbeddedPostgres postgres, MockOAuth2Server issuer, Service api, LogCapture logs) {
         this.logs = logs;
         this.postgres = postgres;
         this.issuer = issuer;
@@ -45,14 +44,14 @@ final class ApiFixture {
             }
             var issuer = new MockOAuth2Server();
             issuer.start();
-            var logs = new ByteArrayOutputStream();
+            var logs = LogCapture.start();
             var config = ServiceConfig.from(new Env(Map.of(
                     "PORT", "0",
                     "DATABASE_URL", "postgres://postgres:@localhost:" + pg.getPort() + "/mission_control",
                     "OIDC_ISSUER", issuer.issuerUrl("default").toString(),
                     "OIDC_AUDIENCE", AUDIENCE,
                     "MAX_BODY_BYTES", "65536")));
-            var api = McApi.start(config, new JsonLog("mc-api", new PrintStream(logs, true)));
+            var api = McApi.start(config);
             return new ApiFixture(pg, issuer, api, logs);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the test fixture", e);

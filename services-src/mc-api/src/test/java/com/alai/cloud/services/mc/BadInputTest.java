@@ -205,7 +205,7 @@ class BadInputTest {
     @Test
     void theLogsNeverContainATokenOrTheBody() throws Exception {
         F.post("{\"title\":\"private text 7c1f\"}");
-        String logs = F.logs.toString();
+        String logs = F.logs.text();
         assertThat(logs).contains("\"requestId\"").doesNotContain("private text 7c1f").doesNotContain("Bearer ");
     }
 }
