@@ -1,10 +1,8 @@
 package com.alai.cloud.services.hivemind;
 
 import com.alai.cloud.services.common.app.Launcher;
-import com.alai.cloud.services.common.auth.JwtVerifier;
+import com.alai.cloud.services.common.app.Service;
 import com.alai.cloud.services.common.config.ServiceConfig;
-import com.alai.cloud.services.common.db.Database;
-import com.alai.cloud.services.common.http.Dispatcher;
 import com.alai.cloud.services.common.log.JsonLog;
 import com.alai.cloud.services.hivemind.access.Access;
 import com.alai.cloud.services.hivemind.access.SubscribeGate;
@@ -15,75 +13,60 @@ import com.alai.cloud.services.hivemind.store.GroupStore;
 import com.alai.cloud.services.hivemind.store.MessageStore;
 import com.alai.cloud.services.hivemind.store.RetentionSweeper;
 import com.alai.cloud.services.hivemind.store.TopicStore;
-import com.alai.cloud.services.hivemind.web.HelidonServer;
 import com.alai.cloud.services.hivemind.web.ws.WsTimers;
 import com.alai.cloud.services.hivemind.web.ws.WsUpgrade;
 import com.alai.cloud.services.hivemind.ws.Subscriptions;
-import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.Properties;
+import javax.sql.DataSource;
 
 /**
  * HiveMind API: wires config, database, the LISTEN connection, the fan-out, REST and WebSocket routes and the
  * retention sweep; stops gracefully on SIGTERM (subscribers are told to reconnect elsewhere).
  */
 public final class HiveMindApi implements AutoCloseable {
-    private final Database database;
+    private final Service service;
     private final NotificationListener listener;
-    private final RetentionSweeper sweeper;
     private final Subscriptions subscriptions;
-    private final WsTimers timers;
-    private final HelidonServer http;
-    private final JsonLog log;
 
-    private HiveMindApi(Database database, NotificationListener listener, RetentionSweeper sweeper,
-                        Subscriptions subscriptions, WsTimers timers, HelidonServer http, JsonLog log) {
-        this.database = database;
+    private HiveMindApi(Service service, NotificationListener listener, Subscriptions subscriptions) {
+        this.service = service;
         this.listener = listener;
-        this.sweeper = sweeper;
         this.subscriptions = subscriptions;
-        this.timers = timers;
-        this.http = http;
-        this.log = log;
     }
 
-    public static HiveMindApi start(HiveMindConfig config, JsonLog log) throws IOException {
-        ServiceConfig service = config.service();
-        var database = new Database(service, "classpath:db/migration/hivemind");
-        var topics = new TopicStore(database.dataSource());
-        var messages = new MessageStore(database.dataSource());
-        var groups = new GroupStore(database.dataSource());
-        var verifier = new JwtVerifier(service.oidcIssuer(), service.oidcAudience());
+    public static HiveMindApi start(HiveMindConfig config) {
+        ServiceConfig settings = config.service();
+        // One logger a replica, so two replicas in one process (tests, `local up`) can be told apart.
+        var service = Service.builder("hivemind-api." + config.replica(), settings, "classpath:db/migration/hivemind");
+        DataSource db = service.dataSource();
+        JsonLog log = service.log();
+        var topics = new TopicStore(db);
+        var messages = new MessageStore(db);
+        var groups = new GroupStore(db);
         var access = new Access(topics);
-        var gate = new SubscribeGate(verifier, access, groups);
+        var gate = new SubscribeGate(service.verifier(), access, groups);
         var fanout = new Fanout(messages);
-        var listener = new NotificationListener(() -> listenConnection(service, config.replica()), fanout, access, log);
+        var listener = new NotificationListener(() -> listenConnection(settings, config.replica()), fanout, access, log);
         var subscriptions = new Subscriptions(gate, messages, groups, fanout, config.window(), config.buffer(), log);
-        var routes = new TopicRoutes(topics, messages, groups, access, gate, config.maxPayloadBytes(), openApi()).routes();
-        var dispatcher = new Dispatcher(routes, verifier, () -> database.ready() && listener.connected(), log,
-                service.maxBodyBytes());
         var timers = new WsTimers(config.wsPingSeconds(), config.wsCloseSeconds());
-        var upgrade = new WsUpgrade(subscriptions, Subscriptions.MAX_MESSAGE_BYTES, timers, log);
-        var http = new HelidonServer(service.port(), dispatcher, upgrade, service.shutdownGraceSeconds()).start();
-        log.info("listening", Map.of("port", http.port()));
-        // Listening first: liveness answers during the logins and migrations, readiness once LISTEN is up too.
-        try {
-            database.migrate();
-        } catch (RuntimeException e) {
-            // A replica that cannot migrate must exit, not stay live and never ready: the platform restarts it.
-            http.close();
-            timers.close();
-            database.close();
-            throw e;
-        }
-        listener.start();
-        var sweeper = new RetentionSweeper(database.dataSource(), log).every(config.sweepSeconds());
-        log.info("ready", Map.of("port", http.port()));
-        return new HiveMindApi(database, listener, sweeper, subscriptions, timers, http, log);
+        var sweeper = new RetentionSweeper(db, log);
+        Service running = service.openApi(HiveMindApi.class, "/openapi.json")
+                .routes(() -> new TopicRoutes(topics, messages, groups, access, gate, config.maxPayloadBytes()).routes())
+                .upgrade(new WsUpgrade(subscriptions, Subscriptions.MAX_MESSAGE_BYTES, timers, log))
+                // Readiness needs the LISTEN session too: without it this replica would miss other replicas' messages.
+                .readyWhen(listener::connected)
+                .afterMigrate(listener::start)
+                .afterMigrate(() -> sweeper.every(config.sweepSeconds()))
+                // Subscribers hear 1001 (reconnect elsewhere) before the server stops.
+                .beforeStop(subscriptions::closeAll)
+                .closeOnStop(listener)
+                .closeOnStop(sweeper)
+                .closeOnStop(timers)
+                .start();
+        return new HiveMindApi(running, listener, subscriptions);
     }
 
     // Outside the pool: LISTEN belongs to a session, and a pooled connection would be handed to someone else.
@@ -98,7 +81,11 @@ public final class HiveMindApi implements AutoCloseable {
     }
 
     public int port() {
-        return http.port();
+        return service.port();
+    }
+
+    public Service service() {
+        return service;
     }
 
     public NotificationListener listener() {
@@ -111,23 +98,10 @@ public final class HiveMindApi implements AutoCloseable {
 
     @Override
     public void close() {
-        subscriptions.closeAll();
-        http.close();
-        timers.close();
-        sweeper.close();
-        listener.close();
-        database.close();
-        log.info("stopped", Map.of());
-    }
-
-    static byte[] openApi() throws IOException {
-        try (InputStream in = HiveMindApi.class.getResourceAsStream("/openapi.json")) {
-            return in.readAllBytes();
-        }
+        service.close();
     }
 
     public static void main(String[] args) {
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        Launcher.run("hivemind-api", HiveMindConfig::from, HiveMindApi::start);
+        Launcher.run("hivemind-api", HiveMindConfig::from, (HiveMindConfig config) -> start(config).service());
     }
 }

@@ -1,12 +1,10 @@
 package com.alai.cloud.services.hivemind;
 
 import com.alai.cloud.services.common.config.Env;
-import com.alai.cloud.services.common.log.JsonLog;
+import com.alai.cloud.services.common.testing.LogCapture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +32,7 @@ final class Fixture {
     final HiveMindApi a;
     final HiveMindApi b;
     final HttpClient http = HttpClient.newHttpClient();
-    final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    final LogCapture logs = LogCapture.start();
 
     private Fixture() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
@@ -70,14 +68,12 @@ final class Fixture {
                 "HIVEMIND_REPLICA", name,
                 "HIVEMIND_SWEEP_SECONDS", "3600"));
         env.putAll(extra);
-        return HiveMindApi.start(HiveMindConfig.from(new Env(env)), new JsonLog("hivemind-" + name,
-                new PrintStream(logs, true)));
+        return HiveMindApi.start(HiveMindConfig.from(new Env(env)));
     }
 
-    /** What replica {@code service} (hivemind-NAME) has logged so far, a line an entry. */
-    java.util.List<String> logLines(String service) {
-        return logs.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
-                .filter(l -> l.contains("\"service\":\"" + service + "\"")).toList();
+    /** What replica {@code name} has logged so far, a line an entry. */
+    java.util.List<String> logLines(String name) {
+        return logs.text().lines().filter(l -> l.contains("\"logger\":\"service.hivemind-api." + name + "\"")).toList();
     }
 
     String token() {

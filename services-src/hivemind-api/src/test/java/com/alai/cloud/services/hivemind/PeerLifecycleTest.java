@@ -79,7 +79,7 @@ class PeerLifecycleTest {
             assertReleased();
             assertEquals(List.of(), helidon.messages());
         }
-        assertEquals(List.of(), F.logLines("hivemind-life").stream().filter(l -> l.contains("\"level\":\"error\"")).toList());
+        assertEquals(List.of(), F.logLines("life").stream().filter(l -> l.contains("\"level\":\"error\"")).toList());
     }
 
     @Test

@@ -84,7 +84,7 @@ class PostgresRestartTest {
             }
             assertEquals(total, received.size());
         } finally {
-            f.logs.toString().lines().filter(l -> l.contains("request failed")).limit(5).forEach(System.out::println);
+            f.logs.text().lines().filter(l -> l.contains("request failed")).limit(5).forEach(System.out::println);
             a.close();
             b.close();
             pg.close();

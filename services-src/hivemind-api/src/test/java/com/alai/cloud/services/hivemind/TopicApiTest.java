@@ -102,8 +102,7 @@ class TopicApiTest {
             f.publish(f.a, topic, "{\"n\":" + i + "}");
         }
         new com.alai.cloud.services.hivemind.store.RetentionSweeper(
-                f.postgres.getDatabase("postgres", "hivemind"), new com.alai.cloud.services.common.log.JsonLog("t",
-                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))).sweep();
+                f.postgres.getDatabase("postgres", "hivemind"), new com.alai.cloud.services.common.log.JsonLog("t")).sweep();
         JsonNode t = Fixture.json(f.send(f.authed(f.a, "/topics/" + topic)).body());
         assertEquals(8, t.get("firstOffset").asLong());
         assertEquals(12, t.get("lastOffset").asLong());
@@ -118,8 +117,7 @@ class TopicApiTest {
         f.execute("UPDATE messages SET created_at = now() - interval '2 minutes' WHERE topic = '" + topic
                 + "' AND \"offset\" = 1");
         new com.alai.cloud.services.hivemind.store.RetentionSweeper(
-                f.postgres.getDatabase("postgres", "hivemind"), new com.alai.cloud.services.common.log.JsonLog("t",
-                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))).sweep();
+                f.postgres.getDatabase("postgres", "hivemind"), new com.alai.cloud.services.common.log.JsonLog("t")).sweep();
         JsonNode page = Fixture.json(f.send(f.authed(f.a, "/topics/" + topic + "/messages?after=0")).body());
         assertEquals(List.of(2L), offsets(page));
     }

@@ -29,17 +29,15 @@ public final class TopicRoutes {
     private final Access access;
     private final SubscribeGate gate;
     private final int maxPayloadBytes;
-    private final byte[] openApi;
 
     public TopicRoutes(TopicStore topics, MessageStore messages, GroupStore groups, Access access, SubscribeGate gate,
-                       int maxPayloadBytes, byte[] openApi) {
+                       int maxPayloadBytes) {
         this.topics = topics;
         this.messages = messages;
         this.groups = groups;
         this.access = access;
         this.gate = gate;
         this.maxPayloadBytes = maxPayloadBytes;
-        this.openApi = openApi;
     }
 
     public Routes routes() {
@@ -53,8 +51,7 @@ public final class TopicRoutes {
                 .get("/topics/{topic}/groups", this::listGroups)
                 .get("/topics/{topic}/groups/{group}", this::group)
                 .put("/topics/{topic}/groups/{group}", this::commit)
-                .get(SubscribeGate.TEMPLATE, this::notUpgraded)
-                .publicGet("/openapi.json", r -> Response.raw(200, "application/json", openApi));
+                .get(SubscribeGate.TEMPLATE, this::notUpgraded);
     }
 
     private Response create(Request request) throws Exception {
