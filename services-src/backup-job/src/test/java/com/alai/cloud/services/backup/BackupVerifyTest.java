@@ -1,6 +1,11 @@
 package com.alai.cloud.services.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.alai.cloud.services.common.config.ConfigError;
+import com.alai.cloud.services.common.config.Env;
+import com.alai.cloud.services.common.log.JsonLog;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
@@ -12,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +36,7 @@ class BackupVerifyTest {
     static BlobStore store;
     static String server;
     static int clockSeconds;
+    static String connectionString;
 
     @BeforeAll
     static void start() throws Exception {
@@ -45,6 +52,7 @@ class BackupVerifyTest {
         azurite = azuriteCommand.start();
         String cs = "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + KEY
                 + ";BlobEndpoint=http://127.0.0.1:" + port + "/" + ACCOUNT + ";";
+        connectionString = cs;
         pg = EmbeddedPostgres.builder().start();
         server = "jdbc:postgresql://localhost:" + pg.getPort() + "/";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -97,6 +105,29 @@ class BackupVerifyTest {
             assertThat(t.sampleRows()).isPositive();
         });
         assertThat(report.clean()).isTrue();
+    }
+
+    @Test
+    void theJobTakesItsSettingsFromTheEnvironmentAndItsDumpVerifies() throws Exception {
+        var config = BackupConfig.from(new Env(Map.of("DATABASE_URL", server + "postgres", "DATABASE_USER", "postgres",
+                "DATABASES", "mission_control, hivemind", "AZURE_STORAGE_CONNECTION_STRING", connectionString)));
+        assertThat(config.toString()).doesNotContain(KEY);
+        Manifest manifest = BackupJob.run(config, new JsonLog("backup-job"));
+        assertThat(new Verifier(store, line -> { }).verify(server, "postgres", "", manifest.prefix(), 10).clean()).isTrue();
+    }
+
+    @Test
+    void aMissingOrInvalidSettingNamesItsVariable() {
+        var base = Map.of("DATABASE_URL", "jdbc:postgresql://db:5432/postgres", "DATABASE_USER", "u", "DATABASES", "a,b");
+        assertThatThrownBy(() -> BackupConfig.from(new Env(base))).isInstanceOf(ConfigError.class)
+                .hasMessageStartingWith("BLOB_ENDPOINT: ");
+        var bad = new java.util.HashMap<>(base);
+        bad.put("DATABASES", "a; DROP");
+        bad.put("AZURE_STORAGE_CONNECTION_STRING", "x");
+        assertThatThrownBy(() -> BackupConfig.from(new Env(bad))).hasMessageStartingWith("DATABASES: ");
+        bad.remove("DATABASE_USER");
+        bad.put("DATABASES", "a");
+        assertThatThrownBy(() -> BackupConfig.from(new Env(bad))).hasMessage("DATABASE_USER: is required but not set");
     }
 
     @Test

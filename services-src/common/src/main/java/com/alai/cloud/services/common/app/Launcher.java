@@ -6,8 +6,8 @@ import com.alai.cloud.services.common.log.JsonLog;
 import java.util.Map;
 
 /**
- * A service's main: configuration read and validated (exit 2 naming the variable), the service started (exit 1 with
- * one log line when it cannot), and closed gracefully on SIGTERM.
+ * A service's or a job's main: configuration read and validated (exit 2 naming the variable), the service started
+ * (exit 1 with one log line when it cannot) and closed gracefully on SIGTERM, or the job run to its exit code.
  */
 public final class Launcher {
     @FunctionalInterface
@@ -20,7 +20,36 @@ public final class Launcher {
         AutoCloseable start(C config, JsonLog log) throws Exception;
     }
 
+    /** A run-to-completion job: it returns when done, or throws. */
+    @FunctionalInterface
+    public interface Job<C> {
+        Object run(C config, JsonLog log) throws Exception;
+    }
+
     private Launcher() {
+    }
+
+    /** A job's main: configuration validated (exit 2), the job run (exit 1 with one log line when it fails), exit 0. */
+    public static <C> void runJob(String job, Configure<C> configure, Job<C> work) {
+        var log = new JsonLog(job);
+        C config = configure(log, configure);
+        try {
+            work.run(config, log);
+        } catch (Exception e) {
+            log.error("failed", Map.of("error", e.getClass().getName(), "detail", String.valueOf(e.getMessage())));
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static <C> C configure(JsonLog log, Configure<C> configure) {
+        try {
+            return configure.from(Env.system());
+        } catch (ConfigError e) {
+            log.error("invalid configuration", Map.of("problem", e.getMessage()));
+            System.exit(2);
+            throw e;
+        }
     }
 
     /** For a service on the skeleton: {@code start} returns the running {@link Service}. */
@@ -28,16 +57,9 @@ public final class Launcher {
         run(service, configure, (config, log) -> start.apply(config));
     }
 
-    public static <C> void run(String service, Configure<C> configure, Start<C> start) {
+    private static <C> void run(String service, Configure<C> configure, Start<C> start) {
         var log = new JsonLog(service);
-        C config;
-        try {
-            config = configure.from(Env.system());
-        } catch (ConfigError e) {
-            log.error("invalid configuration", Map.of("problem", e.getMessage()));
-            System.exit(2);
-            return;
-        }
+        C config = configure(log, configure);
         AutoCloseable running;
         try {
             running = start.start(config, log);
