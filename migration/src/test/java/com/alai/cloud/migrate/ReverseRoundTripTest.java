@@ -10,12 +10,10 @@ import com.alai.cloud.migrate.reverse.ReverseReport;
 import com.alai.cloud.migrate.sample.SampleMissionControlDb;
 import com.alai.cloud.services.common.config.Env;
 import com.alai.cloud.services.common.config.ServiceConfig;
-import com.alai.cloud.services.common.log.JsonLog;
+import com.alai.cloud.services.common.app.Service;
 import com.alai.cloud.services.mc.McApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,7 +67,7 @@ class ReverseRoundTripTest {
     }
 
     /** A migrated copy of the sample and an mc-api serving its database. */
-    record Cut(Path file, String url, McApi api) implements AutoCloseable {
+    record Cut(Path file, String url, Service api) implements AutoCloseable {
         HttpResponse<String> send(String method, String path, String body, String ifMatch) throws Exception {
             var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
                     .header("Authorization", "Bearer " + issuer.issueToken("default", "alice", AUDIENCE, Map.of(), 3600).serialize())
@@ -97,7 +95,7 @@ class ReverseRoundTripTest {
         assertThat(new MissionControlMigration(line -> { }).run(file, url, null, Set.of(), false).clean()).isTrue();
         var config = ServiceConfig.from(new Env(Map.of("PORT", "0", "DATABASE_URL", url,
                 "OIDC_ISSUER", issuer.issuerUrl("default").toString(), "OIDC_AUDIENCE", AUDIENCE)));
-        return new Cut(file, url, McApi.start(config, new JsonLog("mc-api", new PrintStream(new ByteArrayOutputStream(), true))));
+        return new Cut(file, url, McApi.start(config));
     }
 
     static ReverseReport reverse(Cut cut, Prefer prefer) {

@@ -3,6 +3,7 @@ package com.alai.cloud.deploy.local;
 import com.alai.cloud.migrate.mc.MigrationReport;
 import com.alai.cloud.migrate.mc.MissionControlMigration;
 import com.alai.cloud.migrate.sample.SampleMissionControlDb;
+import com.alai.cloud.services.common.app.Service;
 import com.alai.cloud.services.common.config.Env;
 import com.alai.cloud.services.common.config.ServiceConfig;
 import com.alai.cloud.services.common.log.JsonLog;
@@ -47,13 +48,13 @@ public final class LocalDaemon {
         Path sample = dir.resolve("mission-control.db");
         SampleMissionControlDb.write(sample, SampleMissionControlDb.TASKS, SampleMissionControlDb.OPEN, 42);
         MigrationReport migration = new MissionControlMigration(line -> log.info(line, Map.of())).run(sample, mcDb, null, false);
-        McApi mc = McApi.start(ServiceConfig.from(new Env(Map.of(
+        Service mc = McApi.start(ServiceConfig.from(new Env(Map.of(
                 "PORT", "0", "DATABASE_URL", mcDb,
-                "OIDC_ISSUER", issuer.issuerUrl("default").toString(), "OIDC_AUDIENCE", AUDIENCE))), new JsonLog("mc-api"));
+                "OIDC_ISSUER", issuer.issuerUrl("default").toString(), "OIDC_AUDIENCE", AUDIENCE))));
         HiveMindApi hive = HiveMindApi.start(HiveMindConfig.from(new Env(Map.of(
                 "PORT", "0", "DATABASE_URL", "postgres://postgres:@localhost:" + pg.getPort() + "/hivemind",
                 "HIVEMIND_REPLICA", "local", "OIDC_ISSUER", issuer.issuerUrl("default").toString(),
-                "OIDC_AUDIENCE", AUDIENCE))), new JsonLog("hivemind-api"));
+                "OIDC_AUDIENCE", AUDIENCE))));
         var stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             hive.close();
