@@ -66,6 +66,13 @@ class LocalEnvironmentTest {
     }
 
     @Test
+    void theBackupJobRunsOnDemandIntoAzuriteAndItsDumpVerifiesClean() {
+        var result = PlanCommandTest.run("local", "backup", "dev-phase2");
+        assertThat(result.code()).as(result.out()).isZero();
+        assertThat(result.out()).contains("written to the local Azurite", "verified clean").containsPattern("ok   mission_control.public.tasks: [0-9]+ rows");
+    }
+
+    @Test
     void validateLocalPassesThePhaseTwoChecks() {
         assertThat(PlanCommandTest.run("validate", "dev-phase2", "--local").code()).isZero();
     }
@@ -105,7 +112,7 @@ class LocalEnvironmentTest {
         assertThat(run.code()).isZero();
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
         assertThat(json.path("passed").asBoolean()).isTrue();
-        assertThat(json.path("results")).hasSize(10);
+        assertThat(json.path("results")).hasSize(14);
         assertThat(PlanCommandTest.run("validate", "dev-phase2", "--local", "--var", "novalue").code()).isEqualTo(2);
     }
 

@@ -23,7 +23,8 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 
 /**
  * The process `local up` leaves running: embedded PostgreSQL with mission_control and hivemind, the sample
- * mission-control.db migrated into it, a local OIDC issuer, mc-api and hivemind-api. Stops everything on SIGTERM.
+ * mission-control.db migrated into it, a local OIDC issuer, mc-api, hivemind-api and Azurite for the backup-job
+ * (run on demand by `local backup`). Stops everything on SIGTERM.
  */
 public final class LocalDaemon {
     static final String AUDIENCE = "api://alai-control-plane";
@@ -55,8 +56,10 @@ public final class LocalDaemon {
                 "PORT", "0", "DATABASE_URL", "postgres://postgres:@localhost:" + pg.getPort() + "/hivemind",
                 "HIVEMIND_REPLICA", "local", "OIDC_ISSUER", issuer.issuerUrl("default").toString(),
                 "OIDC_AUDIENCE", AUDIENCE))));
+        LocalAzurite azurite = LocalAzurite.start(dir);
         var stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            azurite.close();
             hive.close();
             mc.close();
             issuer.shutdown();
@@ -74,6 +77,10 @@ public final class LocalDaemon {
         vars.put("HIVEMIND_DATABASE_URL", "jdbc:postgresql://localhost:" + pg.getPort() + "/hivemind?user=postgres");
         vars.put("OIDC_ISSUER", issuer.issuerUrl("default").toString());
         vars.put("TOKEN", issuer.issueToken("default", "operator", AUDIENCE, Map.of("name", "local operator"), 8 * 3600).serialize());
+        // What `local backup` (the backup-job, on demand) dumps and where: this server's databases into Azurite.
+        vars.put("BACKUP_DATABASE_URL", "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres");
+        vars.put("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString());
+        vars.put("BACKUP_CONTAINER", LocalAzurite.CONTAINER);
         vars.put("SAMPLE_TASKS", Long.toString(migration.rowsRead()));
         vars.put("SAMPLE_OPEN", Long.toString(migration.openInTarget()));
         vars.put("MIGRATION_VERIFIED", Boolean.toString(migration.clean()));

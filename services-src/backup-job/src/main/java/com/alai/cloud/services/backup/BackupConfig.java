@@ -29,7 +29,7 @@ public record BackupConfig(String jdbcUrl, String user, String password, List<St
                 env.optional("AZURE_CLIENT_ID"));
     }
 
-    BlobStore store() {
+    public BlobStore store() {
         return connectionString.map(cs -> BlobStore.withConnectionString(cs, container))
                 .orElseGet(() -> BlobStore.withIdentity(blobEndpoint.orElseThrow(), container, clientId.orElse(null)));
     }

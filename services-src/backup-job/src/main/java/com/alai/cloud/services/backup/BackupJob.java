@@ -13,7 +13,7 @@ public final class BackupJob {
     private BackupJob() {
     }
 
-    static Manifest run(BackupConfig config, JsonLog log) throws Exception {
+    public static Manifest run(BackupConfig config, JsonLog log) throws Exception {
         var manifest = new Dumper(config.store(), Clock.systemUTC(), line -> log.info(line, Map.of()))
                 .dump(Servers.base(config.jdbcUrl()), Servers.query(config.jdbcUrl()), config.user(), config.password(),
                         config.databases());

@@ -53,7 +53,7 @@ public final class HiveMindApi implements AutoCloseable {
         var subscriptions = new Subscriptions(gate, messages, groups, fanout, config.window(), config.buffer(), log);
         var timers = new WsTimers(config.wsPingSeconds(), config.wsCloseSeconds());
         var sweeper = new RetentionSweeper(db, log);
-        Service running = service.openApi(HiveMindApi.class, "/openapi.json")
+        Service running = service.openApi(HiveMindApi.class, "/hivemind-api/openapi.json")
                 .routes(() -> new TopicRoutes(topics, messages, groups, access, gate, config.maxPayloadBytes()).routes())
                 .upgrade(new WsUpgrade(subscriptions, Subscriptions.MAX_MESSAGE_BYTES, timers, log))
                 // Readiness needs the LISTEN session too: without it this replica would miss other replicas' messages.

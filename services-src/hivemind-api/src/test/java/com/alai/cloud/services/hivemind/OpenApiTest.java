@@ -12,6 +12,6 @@ class OpenApiTest {
         var f = Fixture.INSTANCE;
         String served = f.send(HttpRequest.newBuilder(URI.create(Fixture.url(f.a, "/openapi.json")))).body();
         OpenApiContract.assertDescribes(served.getBytes(StandardCharsets.UTF_8), f.a.service().routes());
-        OpenApiContract.assertLintClean(OpenApiContract.resource(HiveMindApi.class, "/openapi.json"));
+        OpenApiContract.assertLintClean(OpenApiContract.resource(HiveMindApi.class, "/hivemind-api/openapi.json"));
     }
 }

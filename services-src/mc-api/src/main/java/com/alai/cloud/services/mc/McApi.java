@@ -13,7 +13,7 @@ public final class McApi {
     public static Service start(ServiceConfig config) {
         var service = Service.builder("mc-api", config, "classpath:db/migration/mc");
         DataSource db = service.dataSource();
-        return service.openApi(McApi.class, "/openapi.json")
+        return service.openApi(McApi.class, "/mc-api/openapi.json")
                 .routes(() -> new TaskRoutes(new TaskRepository(db), new StatsRepository(db), new ChangeFeed(),
                         new CommentRepository(db)).routes())
                 .start();

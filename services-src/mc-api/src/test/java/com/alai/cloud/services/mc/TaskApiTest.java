@@ -151,6 +151,6 @@ class TaskApiTest {
     void theOpenApiDocumentDescribesExactlyTheServedRoutesAndPassesRedoclyLint() throws Exception {
         var served = F.send(java.net.http.HttpRequest.newBuilder(URI.create(F.url("/openapi.json"))));
         OpenApiContract.assertDescribes(served.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), F.api.routes());
-        OpenApiContract.assertLintClean(OpenApiContract.resource(McApi.class, "/openapi.json"));
+        OpenApiContract.assertLintClean(OpenApiContract.resource(McApi.class, "/mc-api/openapi.json"));
     }
 }

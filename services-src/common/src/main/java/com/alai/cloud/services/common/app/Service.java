@@ -129,7 +129,10 @@ public final class Service implements AutoCloseable {
             return this;
         }
 
-        /** Serves this classpath resource, publicly, as GET /openapi.json. */
+        /**
+         * Serves this classpath resource, publicly, as GET /openapi.json. Name it under the service's own folder
+         * ({@code /mc-api/openapi.json}): several services share one classpath in `local up` and the tests.
+         */
         public Builder openApi(Class<?> owner, String resource) {
             try (InputStream in = owner.getResourceAsStream(resource)) {
                 if (in == null) {
