@@ -1,8 +1,10 @@
 package com.alai.cloud.services.mc;
 
+import com.alai.cloud.services.common.json.Json;
 import com.alai.cloud.services.common.http.EventStream;
 import java.io.IOException;
 import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,13 +31,14 @@ final class ChangeFeed {
         BlockingQueue<String> queue = new ArrayBlockingQueue<>(QUEUE + 1);
         subscribers.add(queue);
         try {
-            stream.send("ready", null, "{}");
+            stream.send("ready", null, Json.mapper().writeValueAsString(Map.of()));
             while (true) {
                 String event = queue.poll(15, TimeUnit.SECONDS);
                 if (event == null) {
                     stream.heartbeat();
                 } else if (event.equals("__overflow__")) {
-                    stream.send("overflow", null, "{\"detail\":\"too slow; reconnect and re-list with updated_since\"}");
+                    stream.send("overflow", null, Json.mapper().writeValueAsString(
+                            Map.of("detail", "too slow; reconnect and re-list with updated_since")));
                     return;
                 } else {
                     stream.send("task", null, event);

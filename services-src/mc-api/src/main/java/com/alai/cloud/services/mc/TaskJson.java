@@ -2,8 +2,6 @@ package com.alai.cloud.services.mc;
 
 import com.alai.cloud.services.common.json.Json;
 import com.alai.cloud.services.common.error.ApiException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;

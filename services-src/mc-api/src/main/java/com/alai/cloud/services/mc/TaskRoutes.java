@@ -6,8 +6,6 @@ import com.alai.cloud.services.common.http.Request;
 import com.alai.cloud.services.common.http.Response;
 import com.alai.cloud.services.common.http.Routes;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -205,6 +205,8 @@ class BadInputTest {
     @Test
     void theLogsNeverContainATokenOrTheBody() throws Exception {
         F.post("{\"title\":\"private text 7c1f\"}");
+        F.logs.await(line -> line.path("msg").asText().equals("request") && line.path("method").asText().equals("POST")
+                && line.has("requestId"), java.time.Duration.ofSeconds(10));
         String logs = F.logs.text();
         assertThat(logs).contains("\"requestId\"").doesNotContain("private text 7c1f").doesNotContain("Bearer ");
     }

@@ -2,7 +2,6 @@ package com.alai.cloud.services.common.http;
 
 import com.alai.cloud.services.common.json.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.Map;
 
 /** A complete response: status, content type, body and extra headers (e.g. ETag, Location). */

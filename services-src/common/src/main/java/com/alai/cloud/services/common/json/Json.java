@@ -26,6 +26,24 @@ public final class Json {
     private Json() {
     }
 
+    /** The fields {@code body} writes, as one JSON object, without the mapper (for what must not wait for it). */
+    public static byte[] streamed(Fields body) {
+        var out = new java.io.ByteArrayOutputStream(64);
+        try (var g = new com.fasterxml.jackson.core.JsonFactory().createGenerator(out)) {
+            g.writeStartObject();
+            body.write(g);
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @FunctionalInterface
+    public interface Fields {
+        void write(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException;
+    }
+
     public static ObjectMapper mapper() {
         return Holder.MAPPER;
     }

@@ -15,7 +15,14 @@ import org.slf4j.LoggerFactory;
 
 /** Every JSON line the services of this JVM log while it is open, exactly as they reach stderr in production. */
 public final class LogCapture implements AutoCloseable {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    // Every write wakes whoever awaits a line: a request's line is written after its response has gone out.
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream() {
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            super.write(b, off, len);
+            notifyAll();
+        }
+    };
     private final OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
     private final Logger root;
 
@@ -52,6 +59,24 @@ public final class LogCapture implements AutoCloseable {
                 throw new UncheckedIOException("not a JSON line: " + line, e);
             }
         }).toList();
+    }
+
+    /** The first line matching {@code wanted}, waiting up to {@code timeout} for it to be written. */
+    public JsonNode await(java.util.function.Predicate<JsonNode> wanted, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (bytes) {
+            while (true) {
+                var match = lines().stream().filter(wanted).findFirst();
+                if (match.isPresent()) {
+                    return match.get();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("no log line as wanted within " + timeout + "; the log:\n" + text());
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(bytes, left);
+            }
+        }
     }
 
     @Override

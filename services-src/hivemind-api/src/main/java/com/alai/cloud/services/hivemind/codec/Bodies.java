@@ -9,7 +9,6 @@ import com.alai.cloud.services.hivemind.model.NewTopic;
 import com.alai.cloud.services.hivemind.model.Retention;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;

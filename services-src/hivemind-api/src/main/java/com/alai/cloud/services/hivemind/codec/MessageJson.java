@@ -9,8 +9,9 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Messages as JSON for REST pages and WebSocket frames. Payload and headers are spliced in as the JSON text
- * PostgreSQL stored, so a message is never parsed again on its way out.
+ * Messages as JSON for REST pages and WebSocket frames, through Jackson's streaming writer (every message is rendered
+ * on every replica with a subscriber, so no tree and no mapper). Payload and headers go in as the JSON text
+ * PostgreSQL stored and validated, so a message is never parsed again on its way out.
  */
 public final class MessageJson {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -18,34 +19,15 @@ public final class MessageJson {
     private MessageJson() {
     }
 
-    /**
-     * A WebSocket frame: {"type":"message", ...}, the same fields as a REST page's messages. Built by hand: every
-     * message is rendered on every replica with a subscriber. Topic names are plain ASCII by construction; headers
-     * and payload are PostgreSQL's own JSON text.
-     */
+    /** A WebSocket frame: {"type":"message", ...}, the same fields as a REST page's messages. */
     public static String frame(Message m) {
-        var frame = new StringBuilder(160 + m.payloadJson().length() + m.headersJson().length());
-        frame.append("{\"type\":\"message\",\"topic\":\"").append(m.topic()).append("\",\"offset\":").append(m.offset())
-                .append(",\"producer\":");
-        quote(frame, m.producer());
-        frame.append(",\"createdAt\":\"").append(m.createdAt()).append("\",\"headers\":").append(m.headersJson())
-                .append(",\"payload\":").append(m.payloadJson()).append('}');
-        return frame.toString();
-    }
-
-    private static void quote(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
+        var out = new java.io.StringWriter(160 + m.payloadJson().length() + m.headersJson().length());
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(g, m, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        out.append('"');
+        return out.toString();
     }
 
     /** A REST page: {"topic":..., "messages":[...], "next": offset to pass as ?after= for the next page}. */
@@ -56,7 +38,7 @@ public final class MessageJson {
             g.writeStringField("topic", topic);
             g.writeArrayFieldStart("messages");
             for (Message m : messages) {
-                write(g, m);
+                write(g, m, false);
             }
             g.writeEndArray();
             g.writeNumberField("next", messages.isEmpty() ? after : messages.get(messages.size() - 1).offset());
@@ -67,8 +49,11 @@ public final class MessageJson {
         return out.toByteArray();
     }
 
-    private static void write(JsonGenerator g, Message m) throws IOException {
+    private static void write(JsonGenerator g, Message m, boolean frame) throws IOException {
         g.writeStartObject();
+        if (frame) {
+            g.writeStringField("type", "message");
+        }
         g.writeStringField("topic", m.topic());
         g.writeNumberField("offset", m.offset());
         g.writeStringField("producer", m.producer());

@@ -4,8 +4,6 @@ import com.alai.cloud.services.common.json.Json;
 import com.alai.cloud.services.common.http.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Map;
 
 /** JSON responses with times as ISO-8601 text. */

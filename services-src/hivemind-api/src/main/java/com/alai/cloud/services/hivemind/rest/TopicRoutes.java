@@ -1,6 +1,7 @@
 package com.alai.cloud.services.hivemind.rest;
 
 import com.alai.cloud.services.common.error.ApiException;
+import com.alai.cloud.services.common.json.Json;
 import com.alai.cloud.services.common.http.Request;
 import com.alai.cloud.services.common.http.Response;
 import com.alai.cloud.services.common.http.Routes;
@@ -73,9 +74,7 @@ public final class TopicRoutes {
         String topic = access.toPublish(request.pathParam("topic"), caller);
         NewMessage message = Bodies.newMessage(request, caller.subject(), maxPayloadBytes);
         Published published = messages.publish(topic, message);
-        // Topic names are plain ASCII by construction, so this hot-path body needs no JSON library.
-        byte[] body = ("{\"topic\":\"" + published.topic() + "\",\"offset\":" + published.offset() + ",\"replayed\":"
-                + published.replayed() + "}").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] body = Json.bytes(published);
         return published.replayed()
                 ? new Response(200, "application/json", body, Map.of("Idempotent-Replayed", "true"))
                 : new Response(201, "application/json", body, Map.of());
