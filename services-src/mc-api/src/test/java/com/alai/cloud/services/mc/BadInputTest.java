@@ -198,6 +198,19 @@ class BadInputTest {
     }
 
     @Test
+    void aMalformedQueryIsAProblemNotTheServersOwnPage() throws Exception {
+        // The JDK server answered this with its own HTML 400 ("URISyntaxException thrown") before our code ran.
+        try (var socket = new java.net.Socket("127.0.0.1", F.api.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /tasks?cursor=%%%garbage HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                    + F.token() + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                    .contains("\"status\":400").doesNotContain("<h1>");
+        }
+    }
+
+    @Test
     void anUnsupportedMethodIs405() throws Exception {
         assertRejected(F.send(F.authed("/tasks/" + taskId).DELETE()), 405);
     }
