@@ -81,12 +81,20 @@ public final class Dispatcher {
     }
 
     public void handle(Exchange exchange) throws IOException {
-        long start = System.nanoTime();
         String requestId = requestId(exchange.header("X-Request-Id"));
-        String path = exchange.rawPath();
-        int status;
         // Every line logged while this request runs, ours or a library's, carries its id.
         MDC.put("requestId", requestId);
+        try {
+            handle(exchange, requestId);
+        } finally {
+            MDC.remove("requestId");
+        }
+    }
+
+    private void handle(Exchange exchange, String requestId) throws IOException {
+        long start = System.nanoTime();
+        String path = exchange.rawPath();
+        int status;
         try {
             Routes.Match match = match(exchange.method(), path);
             Request request = read(exchange, match, requestId);
@@ -107,7 +115,6 @@ public final class Dispatcher {
         }
         log.info("request", Map.of("method", exchange.method(), "path", path,
                 "status", status, "ms", (System.nanoTime() - start) / 1_000_000));
-        MDC.remove("requestId");
     }
 
     private Request read(Exchange exchange, Routes.Match match, String requestId) throws IOException {
