@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One HTTP exchange as a server binding presents it to the {@link Dispatcher}: the JDK server for most services,
- * Helidon where a service needs WebSocket. Raw path and query are still percent-encoded.
+ * One HTTP exchange as the server presents it to the {@link Dispatcher} (Helidon's, in {@link HelidonExchange}); the
+ * dispatcher depends on this, not on Helidon. Raw path and query are still percent-encoded.
  */
 public interface Exchange {
     String method();
