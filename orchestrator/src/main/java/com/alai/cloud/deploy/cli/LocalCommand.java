@@ -41,19 +41,22 @@ public final class LocalCommand implements Runnable {
         return stack;
     }
 
+    /** What every `local` subcommand takes: the stack (phase 2 by default) and picocli's view of the command. */
+    abstract static class OnStack implements Callable<Integer> {
+        @Parameters(index = "0", defaultValue = "dev-phase2", paramLabel = "STACK")
+        String stack;
+
+        @Spec
+        CommandSpec spec;
+    }
+
     @Command(name = "up", mixinStandardHelpOptions = true,
             description = {"Starts embedded PostgreSQL (mission_control, hivemind), migrates a generated 8,378-task",
                     "mission-control.db into it, starts a local OIDC issuer, mc-api and hivemind-api, and prints URLs and a token."},
             footerHeading = "%nExamples:%n", footer = {"  alai-deploy local up dev-phase2",
                     "  curl -H \"Authorization: Bearer $TOKEN\" $MC_URL/tasks?status=open",
                     "  curl -H \"Authorization: Bearer $TOKEN\" $HIVEMIND_URL/topics"})
-    static final class Up implements Callable<Integer> {
-        @Parameters(index = "0", defaultValue = "dev-phase2", paramLabel = "STACK")
-        String stack;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Up extends OnStack {
         @Override
         public Integer call() throws Exception {
             LocalState state = new LocalEnvironment(Wiring.stateDir(Project.locate()), Wiring.progress(spec)).up(supported(stack));
@@ -73,13 +76,7 @@ public final class LocalCommand implements Runnable {
                     "hivemind into its Azurite with a manifest, then restores the dump into scratch databases and verifies it.",
                     "Exit 0 when the backup verifies clean, 1 when it does not, 2 when `local up` is not running."},
             footerHeading = "%nExamples:%n", footer = {"  alai-deploy local up dev-phase2", "  alai-deploy local backup dev-phase2"})
-    static final class Backup implements Callable<Integer> {
-        @Parameters(index = "0", defaultValue = "dev-phase2", paramLabel = "STACK")
-        String stack;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Backup extends OnStack {
         @Override
         public Integer call() throws Exception {
             LocalState state = LocalState.read(LocalState.file(Wiring.stateDir(Project.locate()), supported(stack)))
@@ -104,13 +101,7 @@ public final class LocalCommand implements Runnable {
     }
 
     @Command(name = "down", mixinStandardHelpOptions = true, description = "Stops exactly what `local up` started.")
-    static final class Down implements Callable<Integer> {
-        @Parameters(index = "0", defaultValue = "dev-phase2", paramLabel = "STACK")
-        String stack;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Down extends OnStack {
         @Override
         public Integer call() throws Exception {
             boolean stopped = new LocalEnvironment(Wiring.stateDir(Project.locate()), line -> { }).down(supported(stack));
