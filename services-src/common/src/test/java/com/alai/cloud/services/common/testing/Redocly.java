@@ -8,12 +8,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The independent OpenAPI linter, {@code @redocly/cli} from npm, installed once under the build's root target/ (a
- * fresh clone needs only npm on the PATH) and run with its recommended rules.
+ * The independent OpenAPI linter, {@code @redocly/cli} pinned in tools/package.json, run with its recommended rules.
+ * ./verify puts it on the PATH; a test run straight from Maven without it installs it the same way (tools/install).
  */
 final class Redocly {
-    static final String PACKAGE = "@redocly/cli@2.77.0";
-
     record Result(int exitCode, String output) {
     }
 
@@ -21,18 +19,24 @@ final class Redocly {
     }
 
     static synchronized Result lint(Path document) throws IOException, InterruptedException {
-        Path home = root().resolve("target/redocly");
-        Path cli = home.resolve("node_modules/.bin/redocly");
-        if (!Files.isExecutable(cli)) {
-            Files.createDirectories(home);
-            Result install = run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", home.toString(), PACKAGE), home);
-            if (install.exitCode() != 0) {
-                throw new IllegalStateException("cannot install " + PACKAGE + " with npm (install Node.js 20.19+ and npm):\n"
-                        + install.output());
+        Path dir = document.toAbsolutePath().getParent();
+        return run(List.of(command(), "lint", "--extends", "recommended", "--format", "codeframe", document.toString()), dir);
+    }
+
+    private static String command() throws IOException, InterruptedException {
+        for (String entry : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty() && Files.isExecutable(Path.of(entry, "redocly"))) {
+                return Path.of(entry, "redocly").toString();
             }
         }
-        return run(List.of(cli.toString(), "lint", "--extends", "recommended", "--format", "codeframe", document.toString()),
-                home);
+        Path install = root().resolve("tools/install");
+        Result installed = run(List.of(install.toString()), root());
+        if (installed.exitCode() != 0) {
+            throw new IllegalStateException("redocly is not on the PATH and " + install + " failed (run ./verify, or"
+                    + " install Node.js 20.19+ and npm):\n" + installed.output());
+        }
+        String[] lines = installed.output().strip().split("\n");
+        return Path.of(lines[lines.length - 1].strip(), "redocly").toString();
     }
 
     private static Result run(List<String> command, Path dir) throws IOException, InterruptedException {
