@@ -2,6 +2,7 @@ package com.alai.cloud.deploy.cli;
 
 import com.alai.cloud.deploy.ExitCode;
 import com.alai.cloud.deploy.UsageException;
+import com.alai.cloud.services.backup.BackupConfig;
 import com.alai.cloud.services.backup.BlobStore;
 import com.alai.cloud.services.backup.Dumper;
 import com.alai.cloud.services.backup.Servers;
@@ -35,7 +36,7 @@ public final class BackupCommand implements Runnable {
         @Option(names = "--endpoint", description = "Blob endpoint (https://ACCOUNT.blob.core.windows.net); default: AZURE_STORAGE_CONNECTION_STRING.")
         String endpoint;
 
-        @Option(names = "--container", defaultValue = "system-db-backups", description = "Container (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--container", defaultValue = BackupConfig.DEFAULT_CONTAINER, description = "Container (default: ${DEFAULT-VALUE}).")
         String container;
 
         BlobStore open() {

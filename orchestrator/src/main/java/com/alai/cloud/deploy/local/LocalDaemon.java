@@ -3,6 +3,8 @@ package com.alai.cloud.deploy.local;
 import com.alai.cloud.migrate.mc.MigrationReport;
 import com.alai.cloud.migrate.mc.MissionControlMigration;
 import com.alai.cloud.migrate.sample.SampleMissionControlDb;
+import com.alai.cloud.services.backup.BackupConfig;
+import com.alai.cloud.services.backup.local.Azurite;
 import com.alai.cloud.services.common.app.Service;
 import com.alai.cloud.services.common.config.Env;
 import com.alai.cloud.services.common.config.ServiceConfig;
@@ -56,7 +58,7 @@ public final class LocalDaemon {
                 "PORT", "0", "DATABASE_URL", "postgres://postgres:@localhost:" + pg.getPort() + "/hivemind",
                 "HIVEMIND_REPLICA", "local", "OIDC_ISSUER", issuer.issuerUrl("default").toString(),
                 "OIDC_AUDIENCE", AUDIENCE))));
-        LocalAzurite azurite = LocalAzurite.start(dir);
+        Azurite azurite = Azurite.start(dir, "alailocal");
         var stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             azurite.close();
@@ -80,7 +82,7 @@ public final class LocalDaemon {
         // What `local backup` (the backup-job, on demand) dumps and where: this server's databases into Azurite.
         vars.put("BACKUP_DATABASE_URL", "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres");
         vars.put("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString());
-        vars.put("BACKUP_CONTAINER", LocalAzurite.CONTAINER);
+        vars.put("BACKUP_CONTAINER", BackupConfig.DEFAULT_CONTAINER);
         vars.put("SAMPLE_TASKS", Long.toString(migration.rowsRead()));
         vars.put("SAMPLE_OPEN", Long.toString(migration.openInTarget()));
         vars.put("MIGRATION_VERIFIED", Boolean.toString(migration.clean()));

@@ -13,6 +13,8 @@ import java.util.Optional;
  */
 public record BackupConfig(String jdbcUrl, String user, String password, List<String> databases, String container,
                            Optional<String> connectionString, Optional<String> blobEndpoint, Optional<String> clientId) {
+    /** BACKUP_CONTAINER when unset: the container the infrastructure's backup store declares. */
+    public static final String DEFAULT_CONTAINER = "system-db-backups";
 
     public static BackupConfig from(Env env) {
         String url = env.url("DATABASE_URL", "jdbc:postgresql://");
@@ -25,7 +27,7 @@ public record BackupConfig(String jdbcUrl, String user, String password, List<St
         Optional<String> endpoint = connectionString.isPresent() ? Optional.empty()
                 : Optional.of(env.url("BLOB_ENDPOINT", "https://"));
         return new BackupConfig(url, env.required("DATABASE_USER"), env.optional("DATABASE_PASSWORD").orElse(""),
-                databases, env.optional("BACKUP_CONTAINER").orElse("system-db-backups"), connectionString, endpoint,
+                databases, env.optional("BACKUP_CONTAINER").orElse(DEFAULT_CONTAINER), connectionString, endpoint,
                 env.optional("AZURE_CLIENT_ID"));
     }
 

@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.alai.cloud.services.common.config.ConfigError;
 import com.alai.cloud.services.common.config.Env;
 import com.alai.cloud.services.common.log.JsonLog;
+import com.alai.cloud.services.backup.local.Azurite;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,44 +26,18 @@ import org.junit.jupiter.api.Test;
  * through the official SDK; a corrupted dump and a table missing from the backup are caught.
  */
 class BackupVerifyTest {
-    // Azurite runs with an account and key made up for this run (AZURITE_ACCOUNTS), so no key lives in the repo.
-    static final String ACCOUNT = "alaitest";
-    static final String KEY = java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32));
-    static Process azurite;
+    static Azurite azurite;
     static EmbeddedPostgres pg;
     static BlobStore store;
     static String server;
     static int clockSeconds;
-    static String connectionString;
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path data = Files.createTempDirectory("azurite");
-        var azuriteCommand = new ProcessBuilder("azurite-blob", "--blobHost", "127.0.0.1", "--blobPort", Integer.toString(port),
-                "--location", data.toString(), "--silent", "--skipApiVersionCheck", "--loose")
-                .redirectErrorStream(true).redirectOutput(data.resolve("azurite.log").toFile());
-        azuriteCommand.environment().put("AZURITE_ACCOUNTS", ACCOUNT + ":" + KEY);
-        azurite = azuriteCommand.start();
-        String cs = "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + KEY
-                + ";BlobEndpoint=http://127.0.0.1:" + port + "/" + ACCOUNT + ";";
-        connectionString = cs;
+        azurite = Azurite.start(Files.createTempDirectory("backup-verify"), "alaitest");
+        store = BlobStore.withConnectionString(azurite.connectionString(), BackupConfig.DEFAULT_CONTAINER);
         pg = EmbeddedPostgres.builder().start();
         server = "jdbc:postgresql://localhost:" + pg.getPort() + "/";
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (store == null) {
-            try {
-                store = BlobStore.withConnectionString(cs, "system-db-backups");
-            } catch (RuntimeException notYetListening) {
-                if (System.nanoTime() > deadline) {
-                    throw notYetListening;
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-            }
-        }
         sql("postgres", "CREATE DATABASE mission_control");
         sql("postgres", "CREATE DATABASE hivemind");
         sql("mission_control", "CREATE TABLE tasks (id bigint PRIMARY KEY, title text NOT NULL, tags text[], extra jsonb, closed_at timestamptz)");
@@ -78,7 +50,7 @@ class BackupVerifyTest {
 
     @AfterAll
     static void stop() throws Exception {
-        azurite.destroy();
+        azurite.close();
         pg.close();
     }
 
@@ -110,8 +82,8 @@ class BackupVerifyTest {
     @Test
     void theJobTakesItsSettingsFromTheEnvironmentAndItsDumpVerifies() throws Exception {
         var config = BackupConfig.from(new Env(Map.of("DATABASE_URL", server + "postgres", "DATABASE_USER", "postgres",
-                "DATABASES", "mission_control, hivemind", "AZURE_STORAGE_CONNECTION_STRING", connectionString)));
-        assertThat(config.toString()).doesNotContain(KEY);
+                "DATABASES", "mission_control, hivemind", "AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString())));
+        assertThat(config.toString()).doesNotContain(azurite.accountKey());
         Manifest manifest = BackupJob.run(config, new JsonLog("backup-job"));
         assertThat(new Verifier(store, line -> { }).verify(server, "postgres", "", manifest.prefix(), 10).clean()).isTrue();
     }
