@@ -2,7 +2,7 @@ package com.alai.cloud.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.alai.cloud.components.registry.Registry;
+import com.alai.cloud.components.azure.RoleDefinition;
 import com.alai.cloud.policy.graph.ResourceGraph;
 import com.alai.cloud.policy.graph.ResourceNode;
 import com.alai.cloud.stacks.phases.Phase;
@@ -29,7 +29,7 @@ class FoundationTest {
     @Test
     void pullIdentityHoldsAcrPullOnTheRegistryOnly() {
         ResourceNode assignment = Offline.only(graph, "azure-native:authorization:RoleAssignment");
-        assertThat(assignment.at("roleDefinitionId").orElseThrow().toString()).endsWith(Registry.ACR_PULL_ROLE);
+        assertThat(assignment.at("roleDefinitionId").orElseThrow().toString()).endsWith(RoleDefinition.ACR_PULL.guid());
         assertThat(assignment.at("scope").orElseThrow().toString()).endsWith("/Microsoft.ContainerRegistry/registries/"
                 + Offline.only(graph, "azure-native:containerregistry:Registry").physicalName());
         assertThat(assignment.at("principalType")).contains("ServicePrincipal");

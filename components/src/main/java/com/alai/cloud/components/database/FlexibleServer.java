@@ -1,5 +1,6 @@
 package com.alai.cloud.components.database;
 
+import com.alai.cloud.components.azure.AzureType;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.ResourceType;
@@ -16,7 +17,7 @@ import com.pulumi.resources.CustomResourceOptions;
 public final class FlexibleServer extends CustomResource {
     /** The token without the provider prefix, as plans and policies print it. */
     public static final String SHORT_TYPE = "dbforpostgresql/v20230301preview:Server";
-    public static final String TYPE = "azure-native:" + SHORT_TYPE;
+    public static final String TYPE = AzureType.PROVIDER + SHORT_TYPE;
 
     @Export(name = "fullyQualifiedDomainName", refs = {String.class}, tree = "[0]")
     private Output<String> fullyQualifiedDomainName;

@@ -1,5 +1,6 @@
 package com.alai.cloud.components.registry;
 
+import com.alai.cloud.components.azure.RoleDefinition;
 import com.alai.cloud.components.core.AlaiComponent;
 import com.alai.cloud.components.core.Scope;
 import com.alai.cloud.components.naming.Kind;
@@ -18,9 +19,6 @@ import java.util.Map;
  * The admin user stays off by default; the flag exists so the policy tests can prove it is caught.
  */
 public final class Registry extends AlaiComponent {
-    /** Built-in role "AcrPull". */
-    public static final String ACR_PULL_ROLE = "7f951dda-4ed3-4680-a7ca-43fe172d538d";
-
     private final Output<String> id;
     private final Output<String> loginServer;
     private final Output<String> identityId;
@@ -58,8 +56,7 @@ public final class Registry extends AlaiComponent {
         new RoleAssignment(name + "-acrpull", RoleAssignmentArgs.builder()
                 .principalId(identity.principalId())
                 .principalType("ServicePrincipal")
-                .roleDefinitionId("/subscriptions/" + scope.subscriptionId()
-                        + "/providers/Microsoft.Authorization/roleDefinitions/" + ACR_PULL_ROLE)
+                .roleDefinitionId(RoleDefinition.ACR_PULL.id(scope.subscriptionId()))
                 .scope(registry.id())
                 .build(), child());
         this.id = registry.id();

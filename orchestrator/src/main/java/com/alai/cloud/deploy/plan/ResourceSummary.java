@@ -1,6 +1,8 @@
 package com.alai.cloud.deploy.plan;
 
-import com.alai.cloud.components.database.FlexibleServer;
+import com.alai.cloud.components.azure.Props;
+import com.alai.cloud.components.azure.AzureType;
+import com.alai.cloud.components.azure.RoleDefinition;
 import com.alai.cloud.policy.graph.ResourceNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,60 +14,60 @@ final class ResourceSummary {
 
     static String of(ResourceNode node) {
         List<String> parts = new ArrayList<>();
-        switch (node.shortType()) {
-            case "resources:ResourceGroup" -> add(parts, node, "location", "location");
-            case "operationalinsights:Workspace" -> {
-                add(parts, node, "sku", "sku.name");
+        switch (AzureType.of(node.type()).orElse(null)) {
+            case RESOURCE_GROUP -> add(parts, node, "location", "location");
+            case LOG_ANALYTICS -> {
+                add(parts, node, "sku", Props.SKU_NAME);
                 add(parts, node, "retention", "retentionInDays");
                 add(parts, node, "capGB/day", "workspaceCapping.dailyQuotaGb");
             }
-            case "app:ManagedEnvironment" -> {
+            case APPS_ENVIRONMENT -> {
                 add(parts, node, "logs", "appLogsConfiguration.destination");
                 parts.add("sharedKey=" + (node.isSecret("appLogsConfiguration.logAnalyticsConfiguration.sharedKey") ? "secret" : "PLAIN"));
             }
-            case "containerregistry:Registry" -> {
-                add(parts, node, "sku", "sku.name");
+            case CONTAINER_REGISTRY -> {
+                add(parts, node, "sku", Props.SKU_NAME);
                 add(parts, node, "adminUser", "adminUserEnabled");
             }
-            case "authorization:RoleAssignment" -> parts.add("role=" + role(node.string("roleDefinitionId").orElse("")));
-            case "app:ContainerApp" -> {
-                add(parts, node, "image", "template.containers[0].image");
-                add(parts, node, "cpu", "template.containers[0].resources.cpu");
-                add(parts, node, "mem", "template.containers[0].resources.memory");
-                parts.add("replicas=" + number(node, "template.scale.minReplicas") + ".." + number(node, "template.scale.maxReplicas"));
-                parts.add("ingress=" + (Boolean.TRUE.equals(node.at("configuration.ingress.allowInsecure").orElse(false)) ? "http+https" : "https-only"));
-                parts.add("probes=" + node.list("template.containers[0].probes").size());
-                parts.add("secretRefs=" + node.list("configuration.secrets").size());
+            case ROLE_ASSIGNMENT -> parts.add("role=" + role(node.string(Props.ROLE_DEFINITION).orElse("")));
+            case CONTAINER_APP -> {
+                add(parts, node, "image", Props.IMAGE);
+                add(parts, node, "cpu", Props.CPU);
+                add(parts, node, "mem", Props.MEMORY);
+                parts.add("replicas=" + number(node, Props.MIN_REPLICAS) + ".." + number(node, Props.MAX_REPLICAS));
+                parts.add("ingress=" + (Boolean.TRUE.equals(node.at(Props.ALLOW_INSECURE).orElse(false)) ? "http+https" : "https-only"));
+                parts.add("probes=" + node.list(Props.PROBES).size());
+                parts.add("secretRefs=" + node.list(Props.SECRETS).size());
             }
-            case "app:Job" -> {
-                add(parts, node, "cron", "configuration.scheduleTriggerConfig.cronExpression");
-                add(parts, node, "image", "template.containers[0].image");
+            case CONTAINER_APP_JOB -> {
+                add(parts, node, "cron", Props.CRON);
+                add(parts, node, "image", Props.IMAGE);
             }
-            case FlexibleServer.SHORT_TYPE -> {
-                add(parts, node, "sku", "sku.name");
-                add(parts, node, "tier", "sku.tier");
+            case POSTGRES_SERVER -> {
+                add(parts, node, "sku", Props.SKU_NAME);
+                add(parts, node, "tier", Props.SKU_TIER);
                 add(parts, node, "version", "version");
-                parts.add("storage=" + number(node, "storage.storageSizeGB") + "GB/" + node.string("storage.autoGrow").orElse("?"));
-                parts.add("backup=" + number(node, "backup.backupRetentionDays") + "d");
-                add(parts, node, "ha", "highAvailability.mode");
+                parts.add("storage=" + number(node, Props.STORAGE_GB) + "GB/" + node.string(Props.STORAGE_AUTO_GROW).orElse("?"));
+                parts.add("backup=" + number(node, Props.BACKUP_RETENTION_DAYS) + "d");
+                add(parts, node, "ha", Props.HA_MODE);
             }
-            case "dbforpostgresql:Configuration" ->
+            case POSTGRES_CONFIGURATION ->
                     parts.add(node.string("configurationName").orElse("?") + "=" + node.string("value").orElse("?"));
-            case "dbforpostgresql:FirewallRule" ->
+            case POSTGRES_FIREWALL_RULE ->
                     parts.add(node.string("startIpAddress").orElse("?") + "-" + node.string("endIpAddress").orElse("?"));
-            case "storage:StorageAccount" -> {
+            case STORAGE_ACCOUNT -> {
                 add(parts, node, "httpsOnly", "enableHttpsTrafficOnly");
                 add(parts, node, "tls", "minimumTlsVersion");
                 add(parts, node, "publicBlob", "allowBlobPublicAccess");
                 add(parts, node, "sharedKey", "allowSharedKeyAccess");
             }
-            case "storage:BlobServiceProperties" -> {
-                parts.add("softDelete=" + number(node, "deleteRetentionPolicy.days") + "d");
+            case BLOB_SERVICE -> {
+                parts.add("softDelete=" + number(node, Props.SOFT_DELETE_DAYS) + "d");
                 add(parts, node, "versioning", "isVersioningEnabled");
             }
-            case "storage:BlobContainer" -> add(parts, node, "publicAccess", "publicAccess");
-            case "storage:BlobContainerImmutabilityPolicy" -> add(parts, node, "days", "immutabilityPeriodSinceCreationInDays");
-            default -> { }
+            case BLOB_CONTAINER -> add(parts, node, "publicAccess", "publicAccess");
+            case BLOB_IMMUTABILITY_POLICY -> add(parts, node, "days", "immutabilityPeriodSinceCreationInDays");
+            case null, default -> { }
         }
         if (node.protect()) {
             parts.add("[protected]");
@@ -90,12 +92,6 @@ final class ResourceSummary {
     }
 
     private static String role(String id) {
-        if (id.endsWith("7f951dda-4ed3-4680-a7ca-43fe172d538d")) {
-            return "AcrPull";
-        }
-        if (id.endsWith("ba92f5b4-2d11-453d-a403-e96b0029c9fe")) {
-            return "StorageBlobDataContributor";
-        }
-        return id.substring(id.lastIndexOf('/') + 1);
+        return RoleDefinition.ofId(id).map(RoleDefinition::roleName).orElse(id.substring(id.lastIndexOf('/') + 1));
     }
 }

@@ -1,5 +1,7 @@
 package com.alai.cloud.policy.cost;
 
+import com.alai.cloud.components.azure.Props;
+import com.alai.cloud.components.azure.AzureType;
 import com.alai.cloud.policy.graph.ResourceGraph;
 import com.alai.cloud.policy.graph.ResourceNode;
 import java.util.ArrayList;
@@ -47,38 +49,38 @@ public final class CostModel {
 
     private void price(ResourceNode node, Grant grant, List<CostLine> lines) {
         String name = node.physicalName();
-        switch (node.shortType().replaceFirst("/v[0-9a-z]+:", ":")) {
-            case "dbforpostgresql:Server" -> {
-                if (node.string("sku.name").filter("Standard_B1ms"::equals).isPresent()) {
+        switch (AzureType.of(node.type()).orElse(null)) {
+            case POSTGRES_SERVER -> {
+                if (node.string(Props.SKU_NAME).filter("Standard_B1ms"::equals).isPresent()) {
                     add(lines, name, "compute B1ms", HOURS_PER_MONTH, "hour", "postgres.b1ms.hour");
                 } else {
-                    lines.add(new CostLine(name, "compute " + node.string("sku.name").orElse("?") + " (not in price table)", 0, "hour", 0, 0));
+                    lines.add(new CostLine(name, "compute " + node.string(Props.SKU_NAME).orElse("?") + " (not in price table)", 0, "hour", 0, 0));
                 }
-                add(lines, name, "storage", number(node, "storage.storageSizeGB"), "GB-month", "postgres.storage.gbmonth");
+                add(lines, name, "storage", number(node, Props.STORAGE_GB), "GB-month", "postgres.storage.gbmonth");
             }
-            case "containerregistry:Registry" -> add(lines, name, "Basic registry", DAYS_PER_MONTH, "day", "acr.basic.day");
-            case "operationalinsights:Workspace" -> {
+            case CONTAINER_REGISTRY -> add(lines, name, "Basic registry", DAYS_PER_MONTH, "day", "acr.basic.day");
+            case LOG_ANALYTICS -> {
                 double billable = grant.takeLogs(usage.logGbPerMonth());
                 add(lines, name, "ingestion beyond free 5 GB", billable, "GB", "loganalytics.gb");
             }
-            case "storage:StorageAccount" -> {
+            case STORAGE_ACCOUNT -> {
                 // The replication in the SKU (Standard_LRS, Standard_GRS) picks the meter.
-                String redundancy = node.string("sku.name").orElse("Standard_LRS").replaceFirst("^.*_", "");
+                String redundancy = node.string(Props.SKU_NAME).orElse("Standard_LRS").replaceFirst("^.*_", "");
                 add(lines, name, "backups (hot " + redundancy + ")", usage.backupGb(), "GB-month",
                         "blob.hot." + redundancy.toLowerCase(java.util.Locale.ROOT) + ".gbmonth");
             }
-            case "app:ContainerApp" -> app(node, grant, lines);
-            case "app:Job" -> job(node, grant, lines);
-            default -> { }
+            case CONTAINER_APP -> app(node, grant, lines);
+            case CONTAINER_APP_JOB -> job(node, grant, lines);
+            case null, default -> { }
         }
     }
 
     private void app(ResourceNode node, Grant grant, List<CostLine> lines) {
-        double cpu = number(node, "template.containers[0].resources.cpu");
-        double gib = gib(node.string("template.containers[0].resources.memory").orElse("0Gi"));
-        double replicas = Math.max(1, number(node, "template.scale.minReplicas"));
+        double cpu = number(node, Props.CPU);
+        double gib = gib(node.string(Props.MEMORY).orElse("0Gi"));
+        double replicas = Math.max(1, number(node, Props.MIN_REPLICAS));
         double active = usage.activeHoursPerDay() * DAYS_PER_MONTH * 3600;
-        double idle = number(node, "template.scale.minReplicas") >= 1 ? replicas * HOURS_PER_MONTH * 3600 - active : 0;
+        double idle = number(node, Props.MIN_REPLICAS) >= 1 ? replicas * HOURS_PER_MONTH * 3600 - active : 0;
         String name = node.physicalName();
         double idleCpu = grant.takeCpu(idle * cpu);
         double idleMem = grant.takeMem(idle * gib);
@@ -93,8 +95,8 @@ public final class CostModel {
     }
 
     private void job(ResourceNode node, Grant grant, List<CostLine> lines) {
-        double cpu = number(node, "template.containers[0].resources.cpu");
-        double gib = gib(node.string("template.containers[0].resources.memory").orElse("0Gi"));
+        double cpu = number(node, Props.CPU);
+        double gib = gib(node.string(Props.MEMORY).orElse("0Gi"));
         double seconds = usage.jobRunsPerMonth() * usage.jobMinutesPerRun() * 60;
         add(lines, node.physicalName(), "executions vCPU after grant", grant.takeCpu(seconds * cpu), "vCPU-s", "aca.active.vcpu.second");
         add(lines, node.physicalName(), "executions memory after grant", grant.takeMem(seconds * gib), "GiB-s", "aca.active.gib.second");

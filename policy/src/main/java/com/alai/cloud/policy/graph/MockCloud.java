@@ -1,6 +1,6 @@
 package com.alai.cloud.policy.graph;
 
-import com.alai.cloud.components.database.FlexibleServer;
+import com.alai.cloud.components.azure.AzureType;
 import com.pulumi.test.Mocks;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -16,18 +16,6 @@ import java.util.concurrent.CompletableFuture;
  */
 final class MockCloud implements Mocks {
     static final String STACK_REFERENCE = "pulumi:pulumi:StackReference";
-
-    private static final Map<String, String> ARM_TYPES = Map.ofEntries(
-            Map.entry("azure-native:operationalinsights:Workspace", "Microsoft.OperationalInsights/workspaces"),
-            Map.entry("azure-native:app:ManagedEnvironment", "Microsoft.App/managedEnvironments"),
-            Map.entry("azure-native:app:ContainerApp", "Microsoft.App/containerApps"),
-            Map.entry("azure-native:app:Job", "Microsoft.App/jobs"),
-            Map.entry("azure-native:containerregistry:Registry", "Microsoft.ContainerRegistry/registries"),
-            Map.entry("azure-native:managedidentity:UserAssignedIdentity", "Microsoft.ManagedIdentity/userAssignedIdentities"),
-            Map.entry("azure-native:storage:StorageAccount", "Microsoft.Storage/storageAccounts"),
-            Map.entry("azure-native:dbforpostgresql:Server", "Microsoft.DBforPostgreSQL/flexibleServers"),
-            Map.entry("azure-native:dbforpostgresql:Database", "Microsoft.DBforPostgreSQL/flexibleServers/databases"),
-            Map.entry("azure-native:authorization:RoleAssignment", "Microsoft.Authorization/roleAssignments"));
 
     private final Recorder recorder;
     private final String subscriptionId;
@@ -57,27 +45,24 @@ final class MockCloud implements Mocks {
         String physical = ResourceNode.physicalName(args.type, args.inputs, args.name);
         state.put("name", physical);
         String id = armId(args, physical);
-        switch (args.type) {
-            case "azure-native:operationalinsights:Workspace" -> state.put("customerId", uuid("customer", physical));
-            case "azure-native:app:ManagedEnvironment" ->
+        switch (AzureType.of(args.type).orElse(null)) {
+            case LOG_ANALYTICS -> state.put("customerId", uuid("customer", physical));
+            case APPS_ENVIRONMENT ->
                     state.put("defaultDomain", hash(physical) + ".swedencentral.azurecontainerapps.io");
-            case "azure-native:containerregistry:Registry" -> state.put("loginServer", physical + ".azurecr.io");
-            case "azure-native:managedidentity:UserAssignedIdentity" -> {
+            case CONTAINER_REGISTRY -> state.put("loginServer", physical + ".azurecr.io");
+            case MANAGED_IDENTITY -> {
                 state.put("principalId", uuid("principal", physical));
                 state.put("clientId", uuid("client", physical));
             }
-            case "azure-native:storage:StorageAccount" ->
+            case STORAGE_ACCOUNT ->
                     state.put("primaryEndpoints", Map.of("blob", "https://" + physical + ".blob.core.windows.net/"));
-            case "azure-native:app:ContainerApp" -> {
+            case CONTAINER_APP -> {
                 String fqdn = physical + "." + hash("env") + ".swedencentral.azurecontainerapps.io";
                 state.put("latestRevisionFqdn", fqdn);
                 state.put("configuration", Map.of("ingress", Map.of("fqdn", fqdn)));
             }
-            default -> {
-                if (args.type.equals(FlexibleServer.TYPE)) {
-                    state.put("fullyQualifiedDomainName", physical + ".postgres.database.azure.com");
-                }
-            }
+            case POSTGRES_SERVER -> state.put("fullyQualifiedDomainName", physical + ".postgres.database.azure.com");
+            case null, default -> { }
         }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
@@ -92,8 +77,8 @@ final class MockCloud implements Mocks {
 
     private String armId(ResourceArgs args, String physical) {
         String group = String.valueOf(args.inputs.getOrDefault("resourceGroupName", physical));
-        String provider = ARM_TYPES.getOrDefault(args.type.replaceFirst("/v[0-9a-z]+:", ":"), args.type);
-        if (args.type.endsWith("resources:ResourceGroup")) {
+        String provider = AzureType.of(args.type).flatMap(AzureType::armType).orElse(args.type);
+        if (AzureType.RESOURCE_GROUP.matches(args.type)) {
             return "/subscriptions/" + subscriptionId + "/resourceGroups/" + physical;
         }
         return "/subscriptions/" + subscriptionId + "/resourceGroups/" + group + "/providers/" + provider + "/" + physical;

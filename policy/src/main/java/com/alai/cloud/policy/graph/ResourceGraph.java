@@ -1,5 +1,6 @@
 package com.alai.cloud.policy.graph;
 
+import com.alai.cloud.components.azure.AzureType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,11 +15,16 @@ public record ResourceGraph(String stack, List<ResourceNode> resources, Map<Stri
 
     /** Cloud resources (not components, not stack references). */
     public List<ResourceNode> cloudResources() {
-        return resources.stream().filter(r -> !r.component() && r.type().startsWith("azure-native:")).toList();
+        return resources.stream().filter(r -> !r.component() && r.type().startsWith(AzureType.PROVIDER)).toList();
     }
 
     public List<ResourceNode> ofType(String type) {
         return resources.stream().filter(r -> r.type().equals(type)).toList();
+    }
+
+    /** The resources of {@code type}, whatever API version they bind. */
+    public List<ResourceNode> ofType(AzureType type) {
+        return resources.stream().filter(r -> type.matches(r.type())).toList();
     }
 
     public List<ResourceNode> childrenOf(ResourceNode parent) {

@@ -3,6 +3,8 @@ package com.alai.cloud.policy.rules;
 import static com.alai.cloud.policy.rules.Rule.failIf;
 import static com.alai.cloud.policy.rules.Rule.type;
 
+import com.alai.cloud.components.azure.AzureType;
+import com.alai.cloud.components.azure.Props;
 import com.alai.cloud.policy.graph.ResourceNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +14,9 @@ import java.util.function.Predicate;
 
 /** Container Apps and Container Apps Jobs. */
 final class ContainerAppRules {
-    private static final Predicate<ResourceNode> APP = type("app:ContainerApp");
-    private static final Predicate<ResourceNode> APP_OR_JOB = APP.or(type("app:Job"));
-    private static final String IMAGE = "template.containers[0].image";
+    private static final Predicate<ResourceNode> APP = type(AzureType.CONTAINER_APP);
+    private static final Predicate<ResourceNode> APP_OR_JOB = APP.or(type(AzureType.CONTAINER_APP_JOB));
+    private static final String IMAGE = Props.IMAGE;
 
     private ContainerAppRules() {
     }
@@ -24,12 +26,12 @@ final class ContainerAppRules {
                 new Rule("ALAI-010", Severity.MANDATORY, "API apps keep at least one replica",
                         "An API at zero replicas cold-starts on the first request; the seed asks for min 1.",
                         List.of(), APP.and(ContainerAppRules::hasIngress),
-                        (n, g, c) -> failIf(number(n, "template.scale.minReplicas") < 1, "minReplicas is "
-                                + (long) number(n, "template.scale.minReplicas") + "; an API needs at least 1")),
+                        (n, g, c) -> failIf(number(n, Props.MIN_REPLICAS) < 1, "minReplicas is "
+                                + (long) number(n, Props.MIN_REPLICAS) + "; an API needs at least 1")),
                 new Rule("ALAI-011", Severity.MANDATORY, "Ingress is HTTPS only",
                         "Plain HTTP exposes bearer tokens in transit.", List.of("Azure.ContainerApp.Insecure"),
                         APP.and(ContainerAppRules::hasIngress),
-                        (n, g, c) -> failIf(!Boolean.FALSE.equals(n.at("configuration.ingress.allowInsecure").orElse(null)),
+                        (n, g, c) -> failIf(!Boolean.FALSE.equals(n.at(Props.ALLOW_INSECURE).orElse(null)),
                                 "ingress allowInsecure is not false")),
                 new Rule("ALAI-012", Severity.MANDATORY, "Images are pulled with a managed identity",
                         "A registry password is a long-lived credential to leak and rotate.",
@@ -45,14 +47,14 @@ final class ContainerAppRules {
                         ContainerAppRules::sizing),
                 new Rule("ALAI-017", Severity.MANDATORY, "Jobs run on a schedule with a timeout, as the managed identity",
                         "A backup that never runs, runs forever, or runs with a password is no backup.", List.of(),
-                        type("app:Job"), ContainerAppRules::scheduledJob),
+                        type(AzureType.CONTAINER_APP_JOB), ContainerAppRules::scheduledJob),
                 new Rule("ALAI-016", Severity.MANDATORY, "Liveness and readiness probes are set",
                         "Without probes a hung replica keeps receiving traffic.", List.of(), APP,
                         ContainerAppRules::probes));
     }
 
     private static boolean hasIngress(ResourceNode node) {
-        return node.at("configuration.ingress").isPresent();
+        return node.at(Props.INGRESS).isPresent();
     }
 
     private static double number(ResourceNode node, String path) {
@@ -103,8 +105,8 @@ final class ContainerAppRules {
     }
 
     private static Optional<String> sizing(ResourceNode node, com.alai.cloud.policy.graph.ResourceGraph g, PolicyContext c) {
-        double cpu = number(node, "template.containers[0].resources.cpu");
-        String memory = node.string("template.containers[0].resources.memory").orElse("");
+        double cpu = number(node, Props.CPU);
+        String memory = node.string(Props.MEMORY).orElse("");
         boolean step = cpu >= 0.25 && cpu <= 4.0 && Math.abs(cpu * 4 - Math.rint(cpu * 4)) < 1e-9;
         boolean pair = memory.matches("\\d+(\\.\\d+)?Gi")
                 && Math.abs(Double.parseDouble(memory.substring(0, memory.length() - 2)) - cpu * 2) < 1e-9;
@@ -113,7 +115,7 @@ final class ContainerAppRules {
     }
 
     private static Optional<String> scheduledJob(ResourceNode node, com.alai.cloud.policy.graph.ResourceGraph g, PolicyContext c) {
-        String cron = node.string("configuration.scheduleTriggerConfig.cronExpression").orElse("");
+        String cron = node.string(Props.CRON).orElse("");
         if (!"Schedule".equals(node.string("configuration.triggerType").orElse("")) || !cron.matches("(\\S+\\s+){4}\\S+")) {
             return Optional.of("trigger is not a 5-field cron schedule");
         }
@@ -124,7 +126,7 @@ final class ContainerAppRules {
     }
 
     private static Optional<String> probes(ResourceNode node, com.alai.cloud.policy.graph.ResourceGraph g, PolicyContext c) {
-        var types = node.list("template.containers[0].probes").stream().map(p -> String.valueOf(((Map<?, ?>) p).get("type"))).toList();
+        var types = node.list(Props.PROBES).stream().map(p -> String.valueOf(((Map<?, ?>) p).get("type"))).toList();
         return failIf(!types.contains("Liveness") || !types.contains("Readiness"), "probes present: " + types
                 + "; liveness and readiness are required");
     }

@@ -2,11 +2,14 @@ package com.alai.cloud.policy.rules;
 
 import static com.alai.cloud.policy.rules.Rule.failIf;
 
+import com.alai.cloud.components.azure.AzureType;
 import com.alai.cloud.components.naming.Kind;
 import com.alai.cloud.components.naming.Tags;
 import com.alai.cloud.policy.graph.ResourceGraph;
 import com.alai.cloud.policy.graph.ResourceNode;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,15 +17,16 @@ import java.util.Set;
 
 /** Rules every resource answers to: tags, location, naming, protection, secrets. */
 final class GeneralRules {
-    private static final Map<String, Kind> NAMED = Map.of(
-            "resources:ResourceGroup", Kind.RESOURCE_GROUP, "operationalinsights:Workspace", Kind.LOG_ANALYTICS,
-            "app:ManagedEnvironment", Kind.APPS_ENVIRONMENT, "app:ContainerApp", Kind.CONTAINER_APP,
-            "app:Job", Kind.CONTAINER_APP_JOB, "managedidentity:UserAssignedIdentity", Kind.MANAGED_IDENTITY,
-            "containerregistry:Registry", Kind.CONTAINER_REGISTRY, "storage:StorageAccount", Kind.STORAGE_ACCOUNT,
-            "dbforpostgresql:Server", Kind.POSTGRES_SERVER);
-    private static final Set<String> STATEFUL = Set.of("resources:ResourceGroup", "dbforpostgresql:Server",
-            "dbforpostgresql:Database", "storage:StorageAccount", "storage:BlobContainer", "keyvault:Vault",
-            "storage:BlobContainerImmutabilityPolicy");
+    // Enum collections: a type outside AzureType (null) is simply not contained.
+    private static final Map<AzureType, Kind> NAMED = new EnumMap<>(Map.of(
+            AzureType.RESOURCE_GROUP, Kind.RESOURCE_GROUP, AzureType.LOG_ANALYTICS, Kind.LOG_ANALYTICS,
+            AzureType.APPS_ENVIRONMENT, Kind.APPS_ENVIRONMENT, AzureType.CONTAINER_APP, Kind.CONTAINER_APP,
+            AzureType.CONTAINER_APP_JOB, Kind.CONTAINER_APP_JOB, AzureType.MANAGED_IDENTITY, Kind.MANAGED_IDENTITY,
+            AzureType.CONTAINER_REGISTRY, Kind.CONTAINER_REGISTRY, AzureType.STORAGE_ACCOUNT, Kind.STORAGE_ACCOUNT,
+            AzureType.POSTGRES_SERVER, Kind.POSTGRES_SERVER));
+    private static final Set<AzureType> STATEFUL = EnumSet.of(AzureType.RESOURCE_GROUP, AzureType.POSTGRES_SERVER,
+            AzureType.POSTGRES_DATABASE, AzureType.STORAGE_ACCOUNT, AzureType.BLOB_CONTAINER, AzureType.KEY_VAULT,
+            AzureType.BLOB_IMMUTABILITY_POLICY);
 
     /** Naming and ARM name-limit rules: ALAI-092 demands the helper's exact name, stricter than either. */
     private static final List<String> NAMING_MIRRORS = List.of("CKV_AZURE_43", "Azure.ACR.Name", "Azure.ACR.Naming",
@@ -33,8 +37,8 @@ final class GeneralRules {
     private GeneralRules() {
     }
 
-    static String kind(ResourceNode node) {
-        return node.shortType().replaceFirst("/v[0-9a-z]+:", ":");
+    static AzureType kind(ResourceNode node) {
+        return AzureType.of(node.type()).orElse(null);
     }
 
     static List<Rule> all() {
@@ -42,7 +46,7 @@ final class GeneralRules {
                 new Rule("ALAI-090", Severity.MANDATORY, "Required tags are set",
                         "Cost and ownership reports group by env, phase, owner and cost-center.",
                         List.of("Azure.Resource.RequiredTags", "Azure.Resource.UseTags", "Azure.Group.RequiredTags"),
-                        n -> n.type().startsWith("azure-native:") && NAMED.containsKey(kind(n)), GeneralRules::tags),
+                        n -> NAMED.containsKey(kind(n)), GeneralRules::tags),
                 new Rule("ALAI-091", Severity.MANDATORY, "Location is allowed",
                         "Data stays in the regions the plan names (swedencentral).", List.of("Azure.Resource.AllowedRegions"),
                         n -> n.at("location").isPresent(),
@@ -59,7 +63,7 @@ final class GeneralRules {
                         n -> STATEFUL.contains(kind(n)), (n, g, c) -> failIf(!n.protect(), "not protected")),
                 new Rule("ALAI-094", Severity.MANDATORY, "No plain input holds a secret",
                         "Pulumi state and previews show plain inputs to anyone with stack access.", List.of(),
-                        n -> n.type().startsWith("azure-native:"), GeneralRules::plainSecrets));
+                        n -> n.type().startsWith(AzureType.PROVIDER), GeneralRules::plainSecrets));
     }
 
     private static Optional<String> tags(ResourceNode node, ResourceGraph graph, PolicyContext context) {

@@ -3,6 +3,8 @@ package com.alai.cloud.policy.rules;
 import static com.alai.cloud.policy.rules.Rule.failIf;
 import static com.alai.cloud.policy.rules.Rule.type;
 
+import com.alai.cloud.components.azure.AzureType;
+import com.alai.cloud.components.azure.Props;
 import com.alai.cloud.policy.graph.ResourceNode;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +12,10 @@ import java.util.function.Predicate;
 
 /** Who can reach the Container Apps, and how many replicas answer: ingress, IP restrictions, the environment. */
 final class IngressRules {
-    private static final Predicate<ResourceNode> APP = type("app:ContainerApp");
-    private static final Predicate<ResourceNode> WITH_INGRESS = APP.and(n -> n.at("configuration.ingress").isPresent());
+    private static final Predicate<ResourceNode> APP = type(AzureType.CONTAINER_APP);
+    private static final Predicate<ResourceNode> WITH_INGRESS = APP.and(n -> n.at(Props.INGRESS).isPresent());
     private static final Predicate<ResourceNode> EXTERNAL = WITH_INGRESS.and(IngressRules::external);
-    private static final Predicate<ResourceNode> ENVIRONMENT = type("app:ManagedEnvironment");
+    private static final Predicate<ResourceNode> ENVIRONMENT = type(AzureType.APPS_ENVIRONMENT);
 
     private IngressRules() {
     }
@@ -41,12 +43,12 @@ final class IngressRules {
                                 "session affinity is sticky")),
                 new Rule("ALAI-051", Severity.MANDATORY, "Container Apps use a GA API version",
                         "Preview API versions of Microsoft.App are retired on a schedule and then stop deploying.",
-                        List.of("Azure.ContainerApp.APIVersion"), APP.or(type("app:Job")).or(ENVIRONMENT),
+                        List.of("Azure.ContainerApp.APIVersion"), APP.or(type(AzureType.CONTAINER_APP_JOB)).or(ENVIRONMENT),
                         (n, g, c) -> failIf(n.type().matches(".*/v\\d+preview:.*"), "type " + n.type() + " is a preview API version")),
                 new Rule("ALAI-052", Severity.ADVISORY, "APIs run at least two replicas",
                         "One replica is a single point of failure; the seed sizes for one (a second costs ~$9/month per app).",
                         List.of("Azure.ContainerApp.MinReplicas"), WITH_INGRESS,
-                        (n, g, c) -> failIf(n.at("template.scale.minReplicas").map(v -> ((Number) v).intValue()).orElse(0) < 2,
+                        (n, g, c) -> failIf(n.at(Props.MIN_REPLICAS).map(v -> ((Number) v).intValue()).orElse(0) < 2,
                                 "minReplicas is under 2")),
                 new Rule("ALAI-053", Severity.ADVISORY, "The apps environment is zone redundant",
                         "A zone outage takes a single-zone environment down; zone redundancy needs a VNet and two replicas.",

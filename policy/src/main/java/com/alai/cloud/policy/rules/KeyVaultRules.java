@@ -3,6 +3,7 @@ package com.alai.cloud.policy.rules;
 import static com.alai.cloud.policy.rules.Rule.failIf;
 import static com.alai.cloud.policy.rules.Rule.type;
 
+import com.alai.cloud.components.azure.AzureType;
 import java.util.List;
 
 /** Key Vault, should a phase use one (Bitwarden is the secret store; a vault may still appear for keys). */
@@ -11,7 +12,7 @@ final class KeyVaultRules {
     }
 
     static List<Rule> all() {
-        var vault = type("keyvault:Vault");
+        var vault = type(AzureType.KEY_VAULT);
         return List.of(
                 new Rule("ALAI-040", Severity.MANDATORY, "Key Vault purge protection is on",
                         "Without it a deleted vault and its keys can be purged at once.", List.of("CKV_AZURE_110"), vault,

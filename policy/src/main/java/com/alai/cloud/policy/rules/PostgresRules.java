@@ -3,6 +3,8 @@ package com.alai.cloud.policy.rules;
 import static com.alai.cloud.policy.rules.Rule.failIf;
 import static com.alai.cloud.policy.rules.Rule.type;
 
+import com.alai.cloud.components.azure.AzureType;
+import com.alai.cloud.components.azure.Props;
 import com.alai.cloud.components.database.FirewallRange;
 import com.alai.cloud.components.database.PostgresServer;
 import com.alai.cloud.policy.graph.ResourceGraph;
@@ -24,28 +26,28 @@ final class PostgresRules {
     }
 
     static List<Rule> all() {
-        var server = type("dbforpostgresql:Server");
+        var server = type(AzureType.POSTGRES_SERVER);
         return List.of(
                 new Rule("ALAI-020", Severity.MANDATORY, "Postgres runs on B1ms unless waived",
                         "The seed sizes the control plane for Burstable B1ms (~$22-24/month).", List.of(), server,
-                        (n, g, c) -> failIf(!"Standard_B1ms".equals(n.string("sku.name").orElse("")),
-                                "sku is " + n.string("sku.name").orElse("unset") + ", not Standard_B1ms")),
+                        (n, g, c) -> failIf(!"Standard_B1ms".equals(n.string(Props.SKU_NAME).orElse("")),
+                                "sku is " + n.string(Props.SKU_NAME).orElse("unset") + ", not Standard_B1ms")),
                 new Rule("ALAI-021", Severity.MANDATORY, "Backups are kept at least 7 days",
                         "The seed's restore check needs a week of point-in-time backups.", List.of(), server,
-                        (n, g, c) -> failIf(n.at("backup.backupRetentionDays").map(v -> ((Number) v).intValue()).orElse(0) < 7,
-                                "backup retention is " + n.at("backup.backupRetentionDays").orElse("unset") + " days")),
+                        (n, g, c) -> failIf(n.at(Props.BACKUP_RETENTION_DAYS).map(v -> ((Number) v).intValue()).orElse(0) < 7,
+                                "backup retention is " + n.at(Props.BACKUP_RETENTION_DAYS).orElse("unset") + " days")),
                 new Rule("ALAI-022", Severity.MANDATORY, "High availability is off on Burstable",
                         "Burstable has no HA; asking for it fails the deployment.", List.of(), server,
-                        (n, g, c) -> failIf("Burstable".equals(n.string("sku.tier").orElse(""))
-                                && !"Disabled".equals(n.string("highAvailability.mode").orElse("Disabled")),
-                                "high availability " + n.string("highAvailability.mode").orElse("") + " on a Burstable server")),
+                        (n, g, c) -> failIf("Burstable".equals(n.string(Props.SKU_TIER).orElse(""))
+                                && !"Disabled".equals(n.string(Props.HA_MODE).orElse("Disabled")),
+                                "high availability " + n.string(Props.HA_MODE).orElse("") + " on a Burstable server")),
                 new Rule("ALAI-023", Severity.MANDATORY, "TLS is required (1.2+)",
                         "Database credentials and task data must not cross the internet in clear text.",
                         List.of(), server,
                         PostgresRules::tls),
                 new Rule("ALAI-024", Severity.MANDATORY, "Firewall opens only configured addresses",
                         "An open range exposes the server to the internet's password guessing.",
-                        List.of(), type("dbforpostgresql:FirewallRule"),
+                        List.of(), type(AzureType.POSTGRES_FIREWALL_RULE),
                         PostgresRules::firewall),
                 new Rule("ALAI-025", Severity.MANDATORY, "Postgres version is supported on the plan date",
                         "An end-of-life major gets no security fixes and is force-upgraded by Azure.", List.of(), server,
@@ -81,7 +83,7 @@ final class PostgresRules {
     }
 
     private static Optional<String> setting(ResourceGraph graph, String server, String key) {
-        return graph.ofType("azure-native:dbforpostgresql:Configuration").stream()
+        return graph.ofType(AzureType.POSTGRES_CONFIGURATION).stream()
                 .filter(c -> c.string("configurationName").filter(key::equals).isPresent())
                 .filter(c -> c.string("serverName").filter(server::equals).isPresent())
                 .findFirst().flatMap(c -> c.string("value"));

@@ -3,6 +3,8 @@ package com.alai.cloud.policy.rules;
 import static com.alai.cloud.policy.rules.Rule.failIf;
 import static com.alai.cloud.policy.rules.Rule.type;
 
+import com.alai.cloud.components.azure.AzureType;
+import com.alai.cloud.components.azure.Props;
 import java.util.List;
 
 /** Azure Container Registry. */
@@ -11,7 +13,7 @@ final class RegistryRules {
     }
 
     static List<Rule> all() {
-        var registry = type("containerregistry:Registry");
+        var registry = type(AzureType.CONTAINER_REGISTRY);
         return List.of(
                 new Rule("ALAI-001", Severity.MANDATORY, "Registry admin user is disabled",
                         "The admin user is a shared password; pulls use the AcrPull identity.", List.of("CKV_AZURE_137", "Azure.ACR.AdminUser"),
@@ -29,7 +31,7 @@ final class RegistryRules {
                 new Rule("ALAI-004", Severity.ADVISORY, "Registry SKU is Standard or higher",
                         "Basic has no Defender scanning tier, retention or private access; Standard costs $20 against $5.",
                         List.of("CKV_AZURE_163", "Azure.ACR.MinSku"), registry,
-                        (n, g, c) -> failIf("Basic".equals(n.string("sku.name").orElse("Basic")),
+                        (n, g, c) -> failIf("Basic".equals(n.string(Props.SKU_NAME).orElse("Basic")),
                                 "the registry is Basic")));
     }
 }

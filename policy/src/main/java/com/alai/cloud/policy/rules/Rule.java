@@ -1,5 +1,6 @@
 package com.alai.cloud.policy.rules;
 
+import com.alai.cloud.components.azure.AzureType;
 import com.alai.cloud.policy.graph.ResourceGraph;
 import com.alai.cloud.policy.graph.ResourceNode;
 import java.util.ArrayList;
@@ -40,8 +41,8 @@ public record Rule(String id, Severity severity, String title, String rationale,
         return findings;
     }
 
-    static Predicate<ResourceNode> type(String shortType) {
-        return node -> node.shortType().replaceFirst("/v[0-9a-z]+:", ":").equals(shortType);
+    static Predicate<ResourceNode> type(AzureType type) {
+        return node -> type.matches(node.type());
     }
 
     static Optional<String> failIf(boolean violated, String message) {

@@ -3,6 +3,8 @@ package com.alai.cloud.policy.rules;
 import static com.alai.cloud.policy.rules.Rule.failIf;
 import static com.alai.cloud.policy.rules.Rule.type;
 
+import com.alai.cloud.components.azure.AzureType;
+import com.alai.cloud.components.azure.Props;
 import com.alai.cloud.components.storage.BackupStore;
 import com.alai.cloud.policy.graph.ResourceGraph;
 import com.alai.cloud.policy.graph.ResourceNode;
@@ -15,13 +17,13 @@ final class StorageDataRules {
     }
 
     static List<Rule> all() {
-        var account = type("storage:StorageAccount");
+        var account = type(AzureType.STORAGE_ACCOUNT);
         return List.of(
                 new Rule("ALAI-071", Severity.MANDATORY, "Backups are replicated beyond one datacenter",
                         "LRS keeps three copies in one datacenter; GRS adds a copy in the paired region (Sweden South).",
                         List.of("CKV_AZURE_206", "Azure.Storage.UseReplication"), account,
-                        (n, g, c) -> failIf(n.string("sku.name").orElse("Standard_LRS").endsWith("_LRS"),
-                                "sku " + n.string("sku.name").orElse("Standard_LRS") + " is locally redundant only")),
+                        (n, g, c) -> failIf(n.string(Props.SKU_NAME).orElse("Standard_LRS").endsWith("_LRS"),
+                                "sku " + n.string(Props.SKU_NAME).orElse("Standard_LRS") + " is locally redundant only")),
                 new Rule("ALAI-072", Severity.MANDATORY, "Container soft delete is on (7+ days)",
                         "A deleted container takes every backup in it; soft delete makes that recoverable.",
                         List.of("Azure.Storage.ContainerSoftDelete"), account,
@@ -45,7 +47,7 @@ final class StorageDataRules {
     private static Optional<String> accessLogged(ResourceNode account, ResourceGraph graph, PolicyContext context) {
         var missing = new java.util.ArrayList<String>();
         for (String service : BackupStore.LOGGED_SERVICES) {
-            boolean logged = graph.ofType("azure-native:insights:DiagnosticSetting").stream()
+            boolean logged = graph.ofType(AzureType.DIAGNOSTIC_SETTING).stream()
                     .filter(d -> d.name().startsWith(account.name() + "-") && d.name().endsWith(service))
                     .anyMatch(d -> d.list("logs").stream().map(l -> String.valueOf(((java.util.Map<?, ?>) l).get("category")))
                             .toList().containsAll(BackupStore.ACCESS_LOG_CATEGORIES));

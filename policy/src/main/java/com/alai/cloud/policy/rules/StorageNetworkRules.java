@@ -3,6 +3,7 @@ package com.alai.cloud.policy.rules;
 import static com.alai.cloud.policy.rules.Rule.failIf;
 import static com.alai.cloud.policy.rules.Rule.type;
 
+import com.alai.cloud.components.azure.AzureType;
 import java.util.List;
 
 /** Which networks reach the storage account, and what watches it. */
@@ -11,7 +12,7 @@ final class StorageNetworkRules {
     }
 
     static List<Rule> all() {
-        var account = type("storage:StorageAccount");
+        var account = type(AzureType.STORAGE_ACCOUNT);
         return List.of(
                 new Rule("ALAI-038", Severity.ADVISORY, "Storage network rules deny by default",
                         "With default Allow, any network reaches the account and only identity stands in the way.",
@@ -36,7 +37,7 @@ final class StorageNetworkRules {
                 new Rule("ALAI-077", Severity.ADVISORY, "Defender for Storage watches the account",
                         "Defender flags unusual access and exfiltration; it bills ~$10/account/month.",
                         List.of("Azure.Storage.DefenderCloud"), account,
-                        (n, g, c) -> failIf(g.ofType("azure-native:security:DefenderForStorage").isEmpty(),
+                        (n, g, c) -> failIf(g.ofType(AzureType.DEFENDER_FOR_STORAGE).isEmpty(),
                                 "no Defender for Storage setting")));
     }
 }

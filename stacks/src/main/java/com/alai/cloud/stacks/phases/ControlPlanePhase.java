@@ -4,6 +4,7 @@ import com.alai.cloud.components.apps.ContainerServiceArgs;
 import com.alai.cloud.components.apps.ContainerSpec;
 import com.alai.cloud.components.apps.RegistryPull;
 import com.alai.cloud.components.apps.ScheduledJob;
+import com.alai.cloud.components.azure.RoleDefinition;
 import com.alai.cloud.components.core.Scope;
 import com.alai.cloud.components.database.PostgresServer;
 import com.alai.cloud.components.database.PostgresServerArgs;
@@ -20,9 +21,6 @@ import java.util.Map;
 
 /** Phase 2: PostgreSQL Flexible Server, mc-api, hivemind-api and the scheduled backup job. */
 public final class ControlPlanePhase implements PhaseProgram {
-    /** Built-in role "Storage Blob Data Contributor": the backup job writes dumps with the managed identity. */
-    public static final String BLOB_CONTRIBUTOR_ROLE = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
-
     @Override
     public Phase phase() {
         return Phase.CONTROL_PLANE;
@@ -52,11 +50,11 @@ public final class ControlPlanePhase implements PhaseProgram {
         var hivemind = Apps.deploy("hivemind-api", database(Apps.service(environment, scope, foundation, "hivemind-api"),
                 postgres, "hivemind", adminPassword).build());
 
+        // The backup job writes its dumps with the managed identity.
         new RoleAssignment("backup-writer", RoleAssignmentArgs.builder()
                 .principalId(foundation.identityPrincipalId())
                 .principalType("ServicePrincipal")
-                .roleDefinitionId("/subscriptions/" + environment.settings().subscriptionId()
-                        + "/providers/Microsoft.Authorization/roleDefinitions/" + BLOB_CONTRIBUTOR_ROLE)
+                .roleDefinitionId(RoleDefinition.STORAGE_BLOB_DATA_CONTRIBUTOR.id(environment.settings().subscriptionId()))
                 .scope(foundation.backupAccountId())
                 .build());
         var sizing = environment.settings().apps();
