@@ -1,5 +1,8 @@
 package com.alai.cloud.images;
 
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+
 /**
  * What a service image starts from. {@link #scratch()}: nothing — the host's glibc files and a jlink'd runtime of only
  * the modules the service needs are layered in, so it builds offline. {@link #registry}: an image that brings its own
@@ -12,8 +15,8 @@ public record BaseImage(String reference, String java, RegistryAuth auth) {
     static final String SCRATCH_JAVA = "/opt/java/bin/java";
 
     public BaseImage {
-        if (reference != null && !reference.matches("[a-z0-9.-]+(:\\d{1,5})?(/[a-z0-9._-]+)+(:[A-Za-z0-9._-]{1,128})?(@sha256:[0-9a-f]{64})?")) {
-            throw new IllegalArgumentException("base image '" + reference + "' must be host[:port]/repository[:tag][@sha256:…]");
+        if (reference != null && parse(reference) == null) {
+            throw new IllegalArgumentException("base image '" + reference + "' must be [host[:port]/]repository[:tag][@sha256:…]");
         }
         if (!java.matches("(/[A-Za-z0-9._-]+)+")) {
             throw new IllegalArgumentException("the base image's java '" + java + "' must be an absolute path");
@@ -34,6 +37,15 @@ public record BaseImage(String reference, String java, RegistryAuth auth) {
 
     /** A tag can move under the same name; only a digest names the same bytes on every build. */
     public boolean pinned() {
-        return isScratch() || reference.contains("@sha256:");
+        return isScratch() || parse(reference).getDigest().isPresent();
+    }
+
+    // Jib's reading, or null when it is not an image reference.
+    private static ImageReference parse(String reference) {
+        try {
+            return ImageReference.parse(reference);
+        } catch (InvalidImageReferenceException e) {
+            return null;
+        }
     }
 }

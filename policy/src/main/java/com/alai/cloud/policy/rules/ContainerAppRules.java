@@ -5,6 +5,7 @@ import static com.alai.cloud.policy.rules.Rule.type;
 
 import com.alai.cloud.components.azure.AzureType;
 import com.alai.cloud.components.azure.Props;
+import com.alai.cloud.stacks.config.ImageRef;
 import com.alai.cloud.policy.graph.ResourceNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +99,7 @@ final class ContainerAppRules {
         if (image.startsWith("build:")) {
             return Optional.empty();
         }
-        if (image.matches(".*@sha256:[0-9a-f]{64}")) {
+        if (ImageRef.digestOf(image).isPresent()) {
             return Optional.empty();
         }
         return Optional.of("image '" + image + "' is not pinned by digest (use repo@sha256:…, never a tag)");
