@@ -30,9 +30,6 @@ import picocli.CommandLine.Spec;
         description = "Builds the services' container images without a Docker daemon and pushes them by digest.",
         subcommands = {ImagesCommand.Build.class, ImagesCommand.Push.class})
 public final class ImagesCommand implements Runnable {
-    /** Services with sources in services-src/ (the others are declared with images from config). */
-    static final List<String> SERVICES = List.of("mc-api", "hivemind-api", "backup-job");
-
     @Spec
     CommandSpec spec;
 
@@ -41,13 +38,15 @@ public final class ImagesCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static List<String> services(List<String> asked) {
+    /** The services asked for, or all with sources in services-src/ (the others are declared with images from config). */
+    static List<String> services(Project project, List<String> asked) {
+        List<String> known = ImageSpec.services(project.home().resolve("services-src"));
         if (asked.isEmpty()) {
-            return SERVICES;
+            return known;
         }
         for (String s : asked) {
-            if (!SERVICES.contains(s)) {
-                throw new UsageException("no service '" + s + "' in services-src; known: " + SERVICES);
+            if (!known.contains(s)) {
+                throw new UsageException("no service '" + s + "' in services-src; known: " + known);
             }
         }
         return asked;
@@ -106,7 +105,7 @@ public final class ImagesCommand implements Runnable {
         public Integer call() throws Exception {
             Project project = Project.locate();
             var built = new ArrayList<BuiltImage>();
-            for (String service : services(services)) {
+            for (String service : services(project, services)) {
                 ImageSpec image = spec(project, spec, service, aot, base.image());
                 built.add(builder(project, spec, base.image()).toTar(image, tar(project, service)));
             }
@@ -185,7 +184,7 @@ public final class ImagesCommand implements Runnable {
             }
             Project project = Project.locate();
             var built = new ArrayList<BuiltImage>();
-            for (String service : services(services)) {
+            for (String service : services(project, services)) {
                 built.add(builder(project, spec, base.image()).push(spec(project, spec, service, aot, base.image()),
                         registry + "/" + service, RegistryAuth.fromEnvironment(insecure)));
             }
