@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alai.cloud.components.secrets.EnvSecretSource;
-import com.alai.cloud.deploy.engine.InMemoryStackEngine;
 import com.alai.cloud.deploy.flow.CheckFailedException;
 import com.alai.cloud.deploy.flow.DeployContext;
 import com.alai.cloud.deploy.flow.PhaseValidator;

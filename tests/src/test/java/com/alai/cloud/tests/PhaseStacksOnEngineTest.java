@@ -168,7 +168,7 @@ class PhaseStacksOnEngineTest {
         }
         unset.forEach(env::remove);
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "com.alai.cloud.deploy.Main"));
+                "-cp", System.getProperty("java.class.path"), "com.alai.cloud.deploy.cli.Main"));
         command.addAll(args);
         return RealPulumi.exec(project, env, 600, command.toArray(String[]::new));
     }

@@ -2,7 +2,6 @@ package com.alai.cloud.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.alai.cloud.policy.rules.PolicyTable;
 import com.alai.cloud.policy.rules.Rule;
 import com.alai.cloud.policy.rules.RuleCatalog;
 import com.alai.cloud.policy.rules.UpstreamRules;

@@ -1,6 +1,4 @@
-package com.alai.cloud.deploy;
-
-import com.alai.cloud.deploy.cli.AlaiDeploy;
+package com.alai.cloud.deploy.cli;
 
 /** Entry point of the alai-deploy launcher. */
 public final class Main {

@@ -1,5 +1,7 @@
-package com.alai.cloud.deploy.engine;
+package com.alai.cloud.tests;
 
+import com.alai.cloud.deploy.engine.EngineException;
+import com.alai.cloud.deploy.engine.StackEngine;
 import com.alai.cloud.policy.graph.ResourceGraph;
 import com.alai.cloud.policy.graph.ResourceNode;
 import com.alai.cloud.policy.graph.Synthesizer;
@@ -20,7 +22,7 @@ import java.util.stream.Collectors;
  * memory. It refuses, as Pulumi does, an update that would delete a protected resource. Drift can be injected to
  * exercise refresh and rollback.
  */
-public final class InMemoryStackEngine implements StackEngine {
+final class InMemoryStackEngine implements StackEngine {
     private final YamlConfigSource baseConfig;
     private final Map<String, ResourceGraph> deployed = new HashMap<>();
     private final Map<String, List<String>> drift = new HashMap<>();
