@@ -21,8 +21,7 @@ import javax.sql.DataSource;
 /** Tasks in PostgreSQL. Every write is one transaction; a PATCH applies only when the version still matches. */
 final class TaskRepository {
     private static final ObjectMapper JSON = Json.mapper();
-    private static final String COLUMNS = "id, title, description, status, assignee, tags, priority, created_at, updated_at,"
-            + " closed_at, archived, version, extra::text";
+    private static final String COLUMNS = TaskQuery.COLUMNS;
 
     private final DataSource db;
 
@@ -34,44 +33,7 @@ final class TaskRepository {
     }
 
     Page list(TaskFilter filter) throws SQLException {
-        var sql = new StringBuilder("SELECT " + COLUMNS + " FROM tasks WHERE id > ?");
-        var args = new ArrayList<Object>();
-        args.add(filter.afterId());
-        if ("any_open".equals(filter.status())) {
-            sql.append(" AND status <> ALL(?)");
-            args.add(TaskStatus.CLOSED);
-        } else if (filter.status() != null) {
-            sql.append(" AND status = ?");
-            args.add(filter.status());
-        }
-        if (filter.assignee() != null) {
-            sql.append(" AND assignee = ?");
-            args.add(filter.assignee());
-        }
-        if (filter.tag() != null) {
-            sql.append(" AND tags @> ARRAY[?]::text[]");
-            args.add(filter.tag());
-        }
-        if (filter.updatedSince() != null) {
-            sql.append(" AND updated_at >= ?");
-            args.add(Timestamp.from(filter.updatedSince()));
-        }
-        if (filter.text() != null) {
-            sql.append(" AND (title ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\')");
-            String like = "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            args.add(like);
-            args.add(like);
-        }
-        sql.append(" ORDER BY id LIMIT ?");
-        args.add(filter.limit() + 1);
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                if (args.get(i) == TaskStatus.CLOSED) {
-                    ps.setArray(i + 1, TaskStatus.closedParameter(c));
-                } else {
-                    ps.setObject(i + 1, args.get(i));
-                }
-            }
+        try (Connection c = db.getConnection(); PreparedStatement ps = TaskQuery.of(filter).prepare(c)) {
             var tasks = new ArrayList<Task>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
