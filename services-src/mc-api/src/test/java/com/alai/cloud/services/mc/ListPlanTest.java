@@ -83,6 +83,16 @@ class ListPlanTest {
         assertThat(ids(TaskQuery.of(filter))).first().isEqualTo(60_001L);
     }
 
+    @Test
+    void theCachedGenericPlanIsTheSameIndexScanWhateverTheParameters() throws Exception {
+        for (TaskFilter filter : List.of(filter("open", null), filter("any_open", null), filter(null, "bench"), filter("open", "bench"))) {
+            JsonNode plan = explainGeneric(TaskQuery.of(filter));
+            assertThat(indexes(plan)).as(plan.toPrettyString()).isNotEmpty()
+                    .allMatch(name -> name.startsWith("tasks_") && name.endsWith("_idx"));
+            assertThat(removedByFilter(plan)).as(plan.toPrettyString()).isZero();
+        }
+    }
+
     /** The page holds the plain query's rows, and every scan in its plan is {@code index} with nothing filtered. */
     static void assertReadInOrderFrom(TaskFilter filter, String index) throws Exception {
         TaskQuery query = TaskQuery.of(filter);
@@ -125,6 +135,28 @@ class ListPlanTest {
         try (Connection c = db.getConnection(); PreparedStatement ps = explained.prepare(c); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return JSON.readTree(rs.getString(1)).get(0).get("Plan");
+        }
+    }
+
+    /** The plan PostgreSQL caches for the statement once it stops planning per call (the parameters unknown). */
+    static JsonNode explainGeneric(TaskQuery query) throws Exception {
+        var sql = new StringBuilder();
+        int n = 0;
+        for (char ch : query.sql().toCharArray()) {
+            sql.append(ch == '?' ? "$" + ++n : String.valueOf(ch));
+        }
+        var values = new ArrayList<String>();
+        for (Object arg : query.args()) {
+            values.add(arg instanceof TaskQuery.TextArray array ? "ARRAY['" + String.join("', '", array.values()) + "']"
+                    : arg instanceof String text ? "'" + text + "'" : arg.toString());
+        }
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET plan_cache_mode = force_generic_plan");
+            s.execute("PREPARE page AS " + sql);
+            try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE page(" + String.join(", ", values) + ")")) {
+                rs.next();
+                return JSON.readTree(rs.getString(1)).get(0).get("Plan");
+            }
         }
     }
 
