@@ -54,3 +54,18 @@ wrk_run() {
     /Requests\/sec/ {r = $2} / 50%/ {p50 = ms($2)} / 99%/ {p99 = ms($2)} /Non-2xx/ {bad = $NF}
     END {printf "%d %.2f %.2f %.3f %.3f%s\n", r, p50, p99, stat, ticks * 1000 / hz / reqs, bad ? " NON-2xx:" bad : ""}' <<<"$out"
 }
+
+# check_same NAME PORT: the API on PORT answers GET /tasks?status=open with the bytes mc-api (on 18081) answers, and
+# its POST /tasks body is the bytes mc-api answers for GET /tasks/{that id}. Prints the verdict; fails when they differ.
+check_same() {
+  local ours theirs id
+  ours="$(curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:18081/tasks?status=open")"
+  theirs="$(curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$2/tasks?status=open")"
+  [[ -n "$ours" && "$ours" == "$theirs" ]] || { echo "$1: GET /tasks?status=open differs from mc-api's"; diff <(echo "$ours") <(echo "$theirs") | head -c 600; return 1; }
+  theirs="$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d '{"title":"same bytes ✓","description":"a \"quoted\"\nline","tags":["bench","b"],"priority":3,"assignee":"kim"}' "http://127.0.0.1:$2/tasks")"
+  id="$(sed 's/^{"id":\([0-9]*\),.*/\1/' <<<"$theirs")"
+  ours="$(curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:18081/tasks/$id")"
+  [[ -n "$ours" && "$ours" == "$theirs" ]] || { echo "$1: POST /tasks body differs from mc-api's GET of task $id"; diff <(echo "$ours") <(echo "$theirs") | head -c 600; return 1; }
+  echo "$1: byte-identical to mc-api (GET /tasks?status=open, and a POST /tasks body beside mc-api's GET of it)"
+}
