@@ -29,8 +29,12 @@ JAVA="$(java21)"
 OUT="$ROOT/bench/report"
 mkdir -p "$OUT"
 RAW="$OUT/runs.tsv"
-[[ " $AREAS " == *" migrate "* ]] || [ ! -f "$RAW" ] || grep -P '^migrate\t' "$RAW" > "$RAW.keep" || true
-: > "$RAW"; [ -f "$RAW.keep" ] && { cat "$RAW.keep" >> "$RAW"; rm -f "$RAW.keep"; }
+# Areas not run this time keep their earlier figures (api and start come from the same runs).
+touch "$RAW"
+for area in $AREAS; do
+  [[ $area == api || $area == start ]] && sed -i '/^api\t/d; /^start\t/d' "$RAW" || sed -i "/^$area\t/d" "$RAW"
+done
+[[ " $AREAS " != *" api "* && " $AREAS " != *" start "* ]] || rm -f "$OUT/checks.txt"
 for tool in wrk gnuplot; do command -v "$tool" >/dev/null || { apt-get update -q >/dev/null; apt-get install -y -q "$tool" >/dev/null || apt-get install -y -q gnuplot-nox >/dev/null; }; done
 [ -d peers/node_modules ] || (cd peers && npm ci --no-audit --no-fund >/dev/null)
 (cd "$ROOT" && ./mvnw -q -pl services-src/mc-api,services-src/hivemind-api -am package -DskipTests >/dev/null)
@@ -135,7 +139,6 @@ if [[ " $AREAS " == *" hivemind "* ]]; then
 fi
 
 if [[ " $AREAS " == *" migrate "* ]]; then
-  sed -i '/^migrate\t/d' "$RAW"
   out="$(./migrate.sh 1 "${MIGRATE_RUNS:-1}")"
   echo "$out"
   line="$(grep '^large' <<<"$out")"

@@ -9,9 +9,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,22 +120,28 @@ final class TaskRepository {
         throw ApiException.preconditionFailed("task " + id + " is at " + current.etag() + "; fetch it again and retry");
     }
 
+    private static final TypeReference<Map<String, Object>> EXTRA = new TypeReference<>() { };
+
+    // By position in TaskQuery.COLUMNS: every page maps 51 rows, and a lookup by name costs a map probe per column.
+    // Most rows carry no legacy columns, so "{}" is not parsed at all.
     private static Task task(ResultSet rs) throws SQLException {
-        Array tags = rs.getArray("tags");
+        Array tags = rs.getArray(6);
+        int priority = rs.getInt(7);
+        Integer maybePriority = rs.wasNull() ? null : priority;
+        String extraText = rs.getString(13);
         Map<String, Object> extra;
         try {
-            extra = JSON.readValue(rs.getString(13), new TypeReference<Map<String, Object>>() { });
+            extra = extraText == null || extraText.equals("{}") ? Map.of() : JSON.readValue(extraText, EXTRA);
         } catch (Exception e) {
             extra = Map.of();
         }
-        return new Task(rs.getLong("id"), rs.getString("title"), rs.getString("description"), rs.getString("status"),
-                rs.getString("assignee"), tags == null ? List.of() : List.of((String[]) tags.getArray()),
-                (Integer) rs.getObject("priority"), instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("closed_at")), rs.getBoolean("archived"),
-                rs.getLong("version"), extra);
+        return new Task(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                tags == null ? List.of() : List.of((String[]) tags.getArray()), maybePriority, instant(rs, 8),
+                instant(rs, 9), instant(rs, 10), rs.getBoolean(11), rs.getLong(12), extra);
     }
 
-    private static Instant instant(Timestamp ts) {
-        return ts == null ? null : ts.toInstant();
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
     }
 }
