@@ -18,7 +18,17 @@ final class ChangeFeed {
     static final int QUEUE = 1_000;
     private final Set<BlockingQueue<String>> subscribers = ConcurrentHashMap.newKeySet();
 
-    void publish(String eventJson) {
+    /** What a change event says, rendered only when somebody listens. */
+    @FunctionalInterface
+    interface Event {
+        String json() throws Exception;
+    }
+
+    void publish(Event event) throws Exception {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        String eventJson = event.json();
         for (BlockingQueue<String> queue : subscribers) {
             if (!queue.offer(eventJson)) {
                 queue.clear();

@@ -53,7 +53,7 @@ final class TaskRoutes {
     private Response create(Request request) throws Exception {
         request.requireJson();
         Task task = tasks.create(TaskJson.parseNew(request.bodyText()));
-        feed.publish(event("created", task));
+        feed.publish(() -> event("created", task));
         return json(201, task, Map.of("ETag", task.etag(), "Location", "/tasks/" + task.id()));
     }
 
@@ -77,7 +77,7 @@ final class TaskRoutes {
         TaskPatch patch = TaskJson.parsePatch(request.bodyText());
         long version = Long.parseLong(ifMatch.replaceAll("[^0-9]", ""));
         Task task = tasks.patch(id, version, patch);
-        feed.publish(event("updated", task));
+        feed.publish(() -> event("updated", task));
         return json(200, task, Map.of("ETag", task.etag()));
     }
 
