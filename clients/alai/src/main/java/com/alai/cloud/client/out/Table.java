@@ -80,7 +80,7 @@ public final class Table {
         return s.codePointCount(0, s.length());
     }
 
-    static String clean(String s) {
+    public static String clean(String s) {
         var out = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) || cp == 0x202E || cp == 0x202D
                 || (cp >= 0x2066 && cp <= 0x2069) ? ' ' : cp));
