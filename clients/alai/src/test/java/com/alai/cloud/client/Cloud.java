@@ -51,9 +51,29 @@ public final class Cloud {
                     "DATABASE_URL", "postgres://postgres:@localhost:" + pg.getPort() + "/mission_control",
                     "OIDC_ISSUER", issuer.issuerUrl("default").toString(),
                     "OIDC_AUDIENCE", AUDIENCE)));
-            return new Cloud(pg, issuer, McApi.start(config));
+            var cloud = new Cloud(pg, issuer, McApi.start(config));
+            cloud.awaitFirstAuthenticatedAnswer();
+            return cloud;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the local control plane", e);
+        }
+    }
+
+    // The API fetches the issuer's discovery document and keys on the first request; on a loaded machine that first
+    // fetch can outlast the API's own timeout (503). The fixture is ready once one authenticated request succeeded.
+    private void awaitFirstAuthenticatedAnswer() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(mcUrl() + "/stats"))
+                .header("Authorization", "Bearer " + serviceToken()).build();
+        for (int attempt = 1; ; attempt++) {
+            int status = http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 200) {
+                return;
+            }
+            if (attempt == 30) {
+                throw new IllegalStateException("mc-api still answers " + status + " after 30 tries");
+            }
+            Thread.sleep(1000);
         }
     }
 
