@@ -18,8 +18,9 @@ import java.util.Set;
  * How the file spells values, learnt from the file itself: each status's most used spelling ("in-progress" for
  * in_progress), the true and false of a boolean column ("yes"/"no", 1/0), tags as CSV or JSON, and a date column's
  * encoding. A row being written back keeps its own value's format when it has one; a new row takes the column's.
+ * `alai mc` writes through it too in its local mode, so the file keeps one spelling whoever writes.
  */
-final class LegacyFormats {
+public final class LegacyFormats {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TRUE = Set.of("1", "true", "t", "yes", "y");
 
@@ -28,12 +29,12 @@ final class LegacyFormats {
     private final Map<String, Map<String, Object>> spellings = new HashMap<>();
     private final Map<String, Object> latest = new HashMap<>();
 
-    LegacyFormats(Connection sqlite, String table) {
+    public LegacyFormats(Connection sqlite, String table) {
         this.sqlite = sqlite;
         this.table = table;
     }
 
-    Object date(String column, Instant value, Object raw) throws SQLException {
+    public Object date(String column, Instant value, Object raw) throws SQLException {
         if (value == null) {
             return null;
         }
@@ -42,15 +43,15 @@ final class LegacyFormats {
         return (format == null ? DateFormat.ISO : format).write(value, sample instanceof Number);
     }
 
-    Object status(String column, String value) throws SQLException {
+    public Object status(String column, String value) throws SQLException {
         return value == null ? null : spellings(column).getOrDefault(value, value);
     }
 
-    Object bool(String column, boolean value) throws SQLException {
+    public Object bool(String column, boolean value) throws SQLException {
         return spellings(column).getOrDefault(value ? "true" : "false", value ? 1 : 0);
     }
 
-    Object tags(String column, List<String> value, Object raw) throws SQLException {
+    public Object tags(String column, List<String> value, Object raw) throws SQLException {
         Object sample = raw != null && !raw.toString().isBlank() ? raw : latest(column);
         boolean json = sample != null && sample.toString().strip().startsWith("[");
         if (json) {
