@@ -10,6 +10,7 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String title;
     private final Map<String, String> fieldErrors;
+    private Integer retryAfterSeconds;
 
     public ApiException(int status, String title, String detail) {
         this(status, title, detail, Map.of());
@@ -32,6 +33,20 @@ public class ApiException extends RuntimeException {
 
     public Map<String, String> fieldErrors() {
         return fieldErrors;
+    }
+
+    /** Seconds for the {@code Retry-After} header, when the caller should come back later (429, 503). */
+    public java.util.Optional<Integer> retryAfterSeconds() {
+        return java.util.Optional.ofNullable(retryAfterSeconds);
+    }
+
+    public ApiException retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    public static ApiException tooManyRequests(String detail, int retryAfterSeconds) {
+        return new ApiException(429, "Too Many Requests", detail).retryAfter(retryAfterSeconds);
     }
 
     public static ApiException badRequest(String detail) {

@@ -47,7 +47,9 @@ public final class ProblemWriter {
             title = "Service Unavailable";
             detail = "the database is unavailable; retry shortly (writes with an Idempotency-Key are safe to retry)";
         }
-        if (status == 503) {
+        if (error instanceof ApiException api && api.retryAfterSeconds().isPresent()) {
+            headers = Map.of("Retry-After", String.valueOf(api.retryAfterSeconds().get()));
+        } else if (status == 503) {
             headers = Map.of("Retry-After", "1");
         }
         var body = new LinkedHashMap<String, Object>();
