@@ -4,6 +4,9 @@ import com.alai.cloud.services.common.error.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -19,7 +22,11 @@ public record ModelRequest(Front front, JsonNode body, byte[] raw, String model,
     public static ModelRequest parse(Front front, byte[] raw, ObjectMapper json) {
         JsonNode body;
         try {
-            body = raw.length == 0 ? null : json.readTree(new String(raw, StandardCharsets.UTF_8));
+            body = raw.length == 0 ? null : json.readTree(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(raw)).toString());
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest("the body is not valid UTF-8");
         } catch (IOException e) {
             throw ApiException.badRequest("the body is not valid JSON");
         }

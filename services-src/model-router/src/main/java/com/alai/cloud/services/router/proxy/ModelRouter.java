@@ -105,8 +105,9 @@ public final class ModelRouter {
                 }
             }
         }
-        if (notFound != null) {
-            return passOn(notFound);
+        if (notFound != null && passed.stream().allMatch(p -> p.endsWith("(no such model)"))) {
+            throw ApiException.notFound("model '" + req.model() + "' is on no route: " + String.join(", ", passed)
+                    + " (GET /api/tags lists the models)");
         }
         if (capRefusal != null) {
             return unavailable(request, "Fallback cap reached", capRefusal + "; passed: " + String.join(", ", passed));

@@ -132,21 +132,23 @@ public abstract class ContractServer implements AutoCloseable {
             try {
                 Socket client = socket.accept();
                 open.add(client);
-                Thread.ofVirtual().start(() -> serve(client));
+                Thread.ofVirtual().start(() -> serve(socket, client));
             } catch (IOException closed) {
                 return;
             }
         }
     }
 
-    private void serve(Socket client) {
+    // A connection accepted as the listener closed, or kept alive across a stop, is dropped before each request: a
+    // stopped provider answers nothing, whatever a client's pool holds.
+    private void serve(ServerSocket accepted, Socket client) {
         try (client) {
             client.setTcpNoDelay(true);
             var in = new BufferedInputStream(client.getInputStream());
             OutputStream out = client.getOutputStream();
             while (true) {
                 Received request = read(in);
-                if (request == null) {
+                if (request == null || accepted.isClosed()) {
                     return;
                 }
                 received.add(request);
