@@ -101,6 +101,8 @@ public final class Dispatcher {
             if (match.route().streamHandler() != null) {
                 stream(exchange, match, request);
                 status = 200;
+            } else if (match.route().openHandler() != null) {
+                status = open(exchange, match, request);
             } else {
                 status = respond(exchange, match.route().handler().handle(request), requestId);
             }
@@ -151,6 +153,31 @@ public final class Dispatcher {
         } catch (IOException gone) {
             // The client closed the stream; nothing to answer.
         }
+    }
+
+    // Once the stream is open its status is sent: a later failure is the handler's to report inside the stream, and
+    // here it is only logged (by class), never answered with a second status line.
+    private int open(Exchange exchange, Routes.Match match, Request request) throws Exception {
+        boolean[] opened = {false};
+        Response response;
+        try {
+            response = match.route().openHandler().handle(request, headers -> {
+                var all = new LinkedHashMap<String, String>(headers);
+                all.put("X-Request-Id", request.requestId());
+                all.put("X-Content-Type-Options", "nosniff");
+                opened[0] = true;
+                return exchange.openStream(all);
+            });
+        } catch (Exception e) {
+            if (!opened[0]) {
+                throw e;
+            }
+            if (!(e instanceof IOException)) {
+                log.error("stream failed", Map.of("path", request.path(), "error", e.getClass().getName()));
+            }
+            return 200;
+        }
+        return response == null ? 200 : respond(exchange, response, request.requestId());
     }
 
     private static int respond(Exchange exchange, Response response, String requestId) throws IOException {

@@ -26,8 +26,23 @@ public final class Routes {
         void stream(Request request, EventStream events) throws Exception;
     }
 
+    /**
+     * A handler that decides late between a complete response (returned, e.g. a problem found before any byte was
+     * sent) and a stream of its own content type (opened through {@code opener}; then it returns null).
+     */
+    @FunctionalInterface
+    public interface OpenHandler {
+        Response handle(Request request, StreamOpener opener) throws Exception;
+    }
+
+    /** Sends 200 with these headers (Content-Type among them) and returns the body, which the handler flushes. */
+    @FunctionalInterface
+    public interface StreamOpener {
+        java.io.OutputStream open(Map<String, String> headers) throws java.io.IOException;
+    }
+
     public record Route(String method, String template, Pattern pattern, List<String> names, Access access,
-                        Handler handler, StreamHandler streamHandler) {
+                        Handler handler, StreamHandler streamHandler, OpenHandler openHandler) {
         public boolean authenticated() {
             return access != null;
         }
@@ -91,11 +106,21 @@ public final class Routes {
         return add("GET", template, access, null, handler);
     }
 
+    /** A route that may answer with a stream of any content type; {@code access} null makes it public. */
+    public Routes open(String method, String template, Access access, OpenHandler handler) {
+        return add(method, template, access, null, null, handler);
+    }
+
     public List<Route> all() {
         return List.copyOf(routes);
     }
 
     private Routes add(String method, String template, Access access, Handler handler, StreamHandler stream) {
+        return add(method, template, access, handler, stream, null);
+    }
+
+    private Routes add(String method, String template, Access access, Handler handler, StreamHandler stream,
+                       OpenHandler open) {
         var names = new ArrayList<String>();
         Matcher m = Pattern.compile("\\{([a-zA-Z]+)}").matcher(template);
         var regex = new StringBuilder();
@@ -107,7 +132,7 @@ public final class Routes {
         }
         regex.append(Pattern.quote(template.substring(last)));
         routes.add(new Route(method, template, Pattern.compile(regex.toString()), List.copyOf(names), access,
-                handler, stream));
+                handler, stream, open));
         return this;
     }
 
