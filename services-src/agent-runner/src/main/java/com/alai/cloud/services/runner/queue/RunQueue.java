@@ -167,6 +167,17 @@ public final class RunQueue {
         }
     }
 
+    /** Clears the mark of {@link #markSpent} for a request refused before any token was bought; false if not held. */
+    public boolean unmarkSpent(Claim claim) throws SQLException {
+        try (Connection c = db.getConnection(); var s = c.prepareStatement("UPDATE runs SET spent = false WHERE id = ? "
+                + "AND worker = ? AND attempt = ? AND status = 'running' AND input_tokens = 0 AND output_tokens = 0")) {
+            s.setLong(1, claim.runId());
+            s.setString(2, claim.worker());
+            s.setInt(3, claim.attempt());
+            return s.executeUpdate() == 1;
+        }
+    }
+
     /** Adds usage to the run and appends the usage event; false when the lease is lost. */
     public boolean addUsage(Claim claim, Usage delta) throws SQLException {
         return fenced(claim, c -> {

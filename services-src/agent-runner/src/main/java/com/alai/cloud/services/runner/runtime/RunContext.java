@@ -28,6 +28,12 @@ public interface RunContext {
      */
     void spending() throws RunFailure;
 
+    /**
+     * The request announced by {@link #spending()} was refused before any token was bought (the backend answered
+     * 429/529/5xx, or could not be reached): the run may be retried again, if nothing was bought before it either.
+     */
+    void nothingBought();
+
     void log(String line);
 
     void output(String text);

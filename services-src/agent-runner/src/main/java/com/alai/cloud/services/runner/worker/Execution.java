@@ -134,6 +134,21 @@ final class Execution implements RunContext {
     }
 
     @Override
+    public synchronized void nothingBought() {
+        if (!spent || total.inputTokens() + total.outputTokens() > 0) {
+            return;
+        }
+        try {
+            if (queue.unmarkSpent(claim)) {
+                spent = false;
+            }
+        } catch (SQLException e) {
+            // Left marked: the run fails rather than risk a second purchase.
+            log.warn("spend mark not cleared", Map.of("run", claim.runId()));
+        }
+    }
+
+    @Override
     public void log(String line) {
         event(EventKind.LOG, Map.of("line", line));
     }
