@@ -14,6 +14,7 @@ import com.alai.cloud.services.runner.queue.Signals;
 import com.alai.cloud.services.runner.runtime.AgentRuntime;
 import com.alai.cloud.services.runner.runtime.NoopRuntime;
 import com.alai.cloud.services.runner.runtime.Prices;
+import com.alai.cloud.services.runner.runtime.claude.ClaudeCodeRuntime;
 import com.alai.cloud.services.runner.runtime.messages.MessagesRuntime;
 import com.alai.cloud.services.runner.web.RunRoutes;
 import com.alai.cloud.services.runner.worker.Worker;
@@ -54,7 +55,10 @@ public final class AgentRunner {
             AnthropicClient anthropic = MessagesRuntime.client(config.anthropicBaseUrl(), config.anthropicApiKey());
             Map<String, AgentRuntime> runtimes = new HashMap<>();
             runtimes.put("noop", new NoopRuntime());
-            runtimes.put("messages", new MessagesRuntime(anthropic, Prices.load(), 8_192));
+            Prices prices = Prices.load();
+            runtimes.put("messages", new MessagesRuntime(anthropic, prices, 8_192));
+            runtimes.put("claude-code", new ClaudeCodeRuntime(config.claudeBin(), config.anthropicBaseUrl(),
+                    config.anthropicApiKey(), config.dotClaude(), prices));
             var worker = new Worker(config.worker(), new RunQueue(db, Backoff.DEFAULT), agents, runtimes, signals,
                     service.log());
             service.afterMigrate(worker::start).closeOnStop(anthropic::close).closeOnStop(worker);

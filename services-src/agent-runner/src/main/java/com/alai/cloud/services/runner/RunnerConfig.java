@@ -14,8 +14,8 @@ import java.util.Optional;
  * two roles: {@code ALAI_ROLE=api} serves the runs API, {@code worker} runs runs, {@code all} both (local and tests).
  */
 public record RunnerConfig(ServiceConfig service, Role role, Path agentsDir, WorkerSettings worker,
-                           String anthropicBaseUrl, String anthropicApiKey, String claudeBin,
-                           Optional<Reporting> reporting) {
+                           String anthropicBaseUrl, String anthropicApiKey, Path claudeBin,
+                           Optional<Path> dotClaude, Optional<Reporting> reporting) {
     public enum Role {
         API, WORKER, ALL;
 
@@ -65,7 +65,8 @@ public record RunnerConfig(ServiceConfig service, Role role, Path agentsDir, Wor
         }
         String key = role.worker() ? env.required("ANTHROPIC_API_KEY") : "";
         return new RunnerConfig(service, role, agents, worker, baseUrl, key,
-                env.optional("CLAUDE_CODE_BIN").orElse("claude"), reporting(env));
+                Path.of(env.optional("CLAUDE_CODE_BIN").orElse("claude")),
+                env.optional("RUNNER_DOT_CLAUDE_DIR").map(Path::of), reporting(env));
     }
 
     private static Role role(String text) {
