@@ -7,6 +7,9 @@ import com.alai.cloud.services.common.http.Routes;
 import com.alai.cloud.services.runner.agent.DefinitionSource;
 import com.alai.cloud.services.runner.agent.DirectoryDefinitions;
 import com.alai.cloud.services.runner.queue.Backoff;
+import com.alai.cloud.services.runner.report.ControlPlane;
+import com.alai.cloud.services.runner.report.Reporter;
+import com.alai.cloud.services.runner.report.TokenSource;
 import com.alai.cloud.services.runner.queue.EventLog;
 import com.alai.cloud.services.runner.queue.RunQueue;
 import com.alai.cloud.services.runner.queue.RunStore;
@@ -19,7 +22,9 @@ import com.alai.cloud.services.runner.runtime.messages.MessagesRuntime;
 import com.alai.cloud.services.runner.web.RunRoutes;
 import com.alai.cloud.services.runner.worker.Worker;
 import com.anthropic.client.AnthropicClient;
+import java.net.http.HttpClient;
 import java.sql.Connection;
+import java.time.Duration;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -62,6 +67,13 @@ public final class AgentRunner {
             var worker = new Worker(config.worker(), new RunQueue(db, Backoff.DEFAULT), agents, runtimes, signals,
                     service.log());
             service.afterMigrate(worker::start).closeOnStop(anthropic::close).closeOnStop(worker);
+            config.reporting().ifPresent(r -> {
+                var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                var plane = new ControlPlane(http, new TokenSource(http, r.tokenUrl(), r.clientId(), r.clientSecret(),
+                        r.scope()), r.mcUrl(), r.hivemindUrl());
+                var reporter = new Reporter(db, plane, r.runsUrl(), service.log());
+                service.afterMigrate(reporter::start).closeOnStop(reporter);
+            });
         }
         return service.start();
     }

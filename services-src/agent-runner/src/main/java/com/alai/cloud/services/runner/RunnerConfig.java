@@ -30,7 +30,7 @@ public record RunnerConfig(ServiceConfig service, Role role, Path agentsDir, Wor
 
     /** Where runs report: Mission Control and HiveMind, with a client-credentials token for both. */
     public record Reporting(String mcUrl, String hivemindUrl, String tokenUrl, String clientId, String clientSecret,
-                            String scope) {
+                            String scope, String runsUrl) {
         @Override
         public String toString() {
             return "Reporting[mcUrl=" + mcUrl + ", hivemindUrl=" + hivemindUrl + ", tokenUrl=" + tokenUrl
@@ -84,6 +84,6 @@ public record RunnerConfig(ServiceConfig service, Role role, Path agentsDir, Wor
         }
         return Optional.of(new Reporting(mc.get(), env.required("HIVEMIND_URL"), env.required("REPORT_TOKEN_URL"),
                 env.required("REPORT_CLIENT_ID"), env.required("REPORT_CLIENT_SECRET"),
-                env.optional("REPORT_SCOPE").orElse("")));
+                env.optional("REPORT_SCOPE").orElse(""), env.optional("RUNNER_PUBLIC_URL").orElse("") + "/runs"));
     }
 }

@@ -15,6 +15,10 @@ public final class EventKind {
     public static final String FAILED = "failed";
     public static final String CANCELLED = "cancelled";
 
+    /** The kinds reported to HiveMind (and, for a run with a task, Mission Control); V2's index spells them too. */
+    public static final java.util.List<String> LIFECYCLE = java.util.List.of(QUEUED, STARTED, RETRYING, RESCUED,
+            FINISHED, FAILED, CANCELLED);
+
     private EventKind() {
     }
 

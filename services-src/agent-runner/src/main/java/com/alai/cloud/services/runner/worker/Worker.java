@@ -136,6 +136,8 @@ public final class Worker implements AutoCloseable {
         try {
             Outcome outcome = attempt(execution);
             execution.flush();
+            // Gone before the run is seen to end: nothing the agent wrote outlives its run.
+            delete(execution.workDir());
             outcome = switch (execution.stopReason()) {
                 case null -> outcome;
                 case CANCELLED -> new Outcome.Cancelled("cancelled by request");

@@ -6,7 +6,7 @@ import com.alai.cloud.services.runner.fixture.AnthropicFixture;
 import com.alai.cloud.services.runner.fixture.Reply;
 import com.alai.cloud.services.runner.runtime.claude.ClaudeCodeRuntime;
 import com.alai.cloud.services.runner.testing.Agents;
-import com.alai.cloud.services.runner.testing.ClaudeCli;
+import com.alai.cloud.services.runner.runtime.claude.ClaudeCli;
 import com.alai.cloud.services.runner.testing.TestDatabase;
 import com.alai.cloud.services.runner.testing.Workers;
 import java.math.BigDecimal;

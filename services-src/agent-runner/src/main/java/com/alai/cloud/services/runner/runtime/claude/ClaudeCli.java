@@ -1,4 +1,4 @@
-package com.alai.cloud.services.runner.testing;
+package com.alai.cloud.services.runner.runtime.claude;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real Claude Code CLI at the version the image pins (agent-runner/claude-code.version), installed once by npm
- * under ~/.cache/alai-cloud/tools and reused by every later build.
+ * under ~/.cache/alai-cloud/tools and reused by every later build, test and `local up`. The image installs the same
+ * version at build time instead.
  */
 public final class ClaudeCli {
     private ClaudeCli() {
