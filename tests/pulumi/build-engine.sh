@@ -51,7 +51,16 @@ find_go() {
   echo "$dest/bin/go"
 }
 
-if [[ ! -x "$out/bin/pulumi" || ! -x "$out/bin/pulumi-language-java" ]]; then
+built() { [[ -x "$out/bin/pulumi" && -x "$out/bin/pulumi-language-java" ]]; }
+
+if ! built; then
+  # Several builds on one machine (CI beside a developer's test run) share the cache: one builds, the others wait
+  # for it rather than deleting each other's half-built directory.
+  mkdir -p "$CACHE_ROOT"
+  exec 9>"$CACHE_ROOT/build.lock"
+  if ! flock -n 9; then log "another build of the engine is running; waiting for it"; flock 9; fi
+fi
+if ! built; then
   GO="$(find_go)"
   log "building the Pulumi CLI and the Java language host with $("$GO" env GOVERSION) (cached in $out) ..."
   start=$SECONDS
