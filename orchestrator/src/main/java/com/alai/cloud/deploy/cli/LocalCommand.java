@@ -35,8 +35,9 @@ public final class LocalCommand implements Runnable {
 
     static String supported(String stack) {
         Phase phase = StackArgument.phase("dev", stack);
-        if (phase != Phase.CONTROL_PLANE) {
-            throw new UsageException("local mode runs the control plane (dev-phase2); " + stack + " has no local services yet");
+        if (phase != Phase.CONTROL_PLANE && phase != Phase.AGENTS) {
+            throw new UsageException("local mode runs the control plane (dev-phase2) and the agents (dev-phase3); "
+                    + stack + " has no local services yet");
         }
         return stack;
     }
@@ -54,6 +55,7 @@ public final class LocalCommand implements Runnable {
             description = {"Starts embedded PostgreSQL (mission_control, hivemind), migrates a generated 8,378-task",
                     "mission-control.db into it, starts a local OIDC issuer, mc-api and hivemind-api, and prints URLs and a token."},
             footerHeading = "%nExamples:%n", footer = {"  alai-deploy local up dev-phase2",
+                    "  alai-deploy local up dev-phase3   (also the agent runner: API, two workers, Claude Code CLI)",
                     "  curl -H \"Authorization: Bearer $TOKEN\" $MC_URL/tasks?status=open",
                     "  curl -H \"Authorization: Bearer $TOKEN\" $HIVEMIND_URL/topics"})
     static final class Up extends OnStack {
@@ -65,6 +67,10 @@ public final class LocalCommand implements Runnable {
             out.println("# mc-api:       " + state.vars().get("MC_URL"));
             out.println("# hivemind-api: " + state.vars().get("HIVEMIND_URL"));
             out.println("# backup-job:   on demand, into the local Azurite: alai-deploy local backup " + stack);
+            if (state.vars().containsKey("AGENT_RUNNER_URL")) {
+                out.println("# agent-runner: " + state.vars().get("AGENT_RUNNER_URL") + " (API and two workers, model server "
+                        + state.vars().get("LOCAL_MODEL_URL") + ")");
+            }
             state.vars().forEach((k, v) -> out.println("export " + k + "='" + v + "'"));
             out.println("# then: alai-deploy validate " + stack + " --local");
             return ExitCode.OK;

@@ -59,8 +59,18 @@ public final class LocalDaemon {
                 "HIVEMIND_REPLICA", "local", "OIDC_ISSUER", issuer.issuerUrl("default").toString(),
                 "OIDC_AUDIENCE", AUDIENCE))));
         Azurite azurite = Azurite.start(dir, "alailocal");
+        var vars = new LinkedHashMap<String, String>();
+        LocalAgents agents = "dev-phase3".equals(stack) ? LocalAgents.start(pg, issuer, AUDIENCE,
+                "http://127.0.0.1:" + mc.port(), "http://127.0.0.1:" + hive.port(), dir.resolve("phase3"), vars) : null;
         var stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (agents != null) {
+                try {
+                    agents.close();
+                } catch (Exception e) {
+                    log.error("the agent runner did not stop cleanly", Map.of("error", e.getClass().getName()));
+                }
+            }
             azurite.close();
             hive.close();
             mc.close();
@@ -72,7 +82,6 @@ public final class LocalDaemon {
             }
             stop.countDown();
         }, "local-down"));
-        var vars = new LinkedHashMap<String, String>();
         vars.put("MC_URL", "http://127.0.0.1:" + mc.port());
         vars.put("HIVEMIND_URL", "http://127.0.0.1:" + hive.port());
         vars.put("DATABASE_URL", "jdbc:postgresql://localhost:" + pg.getPort() + "/mission_control?user=postgres");

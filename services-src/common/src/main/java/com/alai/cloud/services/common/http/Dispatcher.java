@@ -145,13 +145,21 @@ public final class Dispatcher {
         return body;
     }
 
-    private static void stream(Exchange exchange, Routes.Match match, Request request) throws Exception {
-        var out = exchange.openStream(Map.of("Content-Type", "text/event-stream", "Cache-Control", "no-cache",
-                "X-Request-Id", request.requestId()));
+    private void stream(Exchange exchange, Routes.Match match, Request request) throws Exception {
+        var events = new EventStream(() -> exchange.openStream(Map.of("Content-Type", "text/event-stream",
+                "Cache-Control", "no-cache", "X-Request-Id", request.requestId())));
         try {
-            match.route().streamHandler().stream(request, new EventStream(out));
+            match.route().streamHandler().stream(request, events);
+            events.open();
         } catch (IOException gone) {
             // The client closed the stream; nothing to answer.
+        } catch (Exception refused) {
+            // Before the first event the handler may still refuse (404, 403…) with a problem; after it, the stream
+            // has begun and ends here.
+            if (!events.opened()) {
+                throw refused;
+            }
+            log.error("stream failed", Map.of("path", request.path(), "error", refused.getClass().getName()));
         }
     }
 

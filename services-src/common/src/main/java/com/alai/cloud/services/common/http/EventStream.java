@@ -4,15 +4,36 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** A server-sent-events channel to one client; a failed write means the client has gone. */
+/**
+ * A server-sent-events channel to one client; a failed write means the client has gone. The response starts with
+ * the first event (or when the handler returns), so a handler can still refuse with an error before that.
+ */
 public final class EventStream {
-    private final OutputStream out;
+    /** Starts the 200 response and returns its body. */
+    @FunctionalInterface
+    interface Opener {
+        OutputStream open() throws IOException;
+    }
 
-    EventStream(OutputStream out) {
-        this.out = out;
+    private final Opener opener;
+    private OutputStream out;
+
+    EventStream(Opener opener) {
+        this.opener = opener;
+    }
+
+    synchronized boolean opened() {
+        return out != null;
+    }
+
+    synchronized void open() throws IOException {
+        if (out == null) {
+            out = opener.open();
+        }
     }
 
     public synchronized void send(String event, String id, String data) throws IOException {
+        open();
         var text = new StringBuilder();
         if (id != null) {
             text.append("id: ").append(id).append('\n');
@@ -28,6 +49,7 @@ public final class EventStream {
 
     /** A comment line that keeps proxies from closing an idle stream. */
     public synchronized void heartbeat() throws IOException {
+        open();
         out.write(":\n\n".getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
