@@ -48,10 +48,16 @@ public final class Service implements AutoCloseable {
         return new Builder(name, config, migrations);
     }
 
+    /** A service that keeps no database (config from {@link ServiceConfig#withoutDatabase}): ready once started. */
+    public static Builder builder(String name, ServiceConfig config) {
+        return new Builder(name, config, null);
+    }
+
     public int port() {
         return http.port();
     }
 
+    /** The service's database; null for a service built without one. */
     public Database database() {
         return database;
     }
@@ -73,7 +79,9 @@ public final class Service implements AutoCloseable {
                 log.error("stop failed", Map.of("resource", resource.getClass().getName(), "error", e.getClass().getName()));
             }
         }
-        database.close();
+        if (database != null) {
+            database.close();
+        }
         log.info("stopped", Map.of("service", name));
     }
 
@@ -101,13 +109,16 @@ public final class Service implements AutoCloseable {
         private Builder(String name, ServiceConfig config, String migrations) {
             this.name = name;
             this.config = config;
-            this.database = new Database(config, migrations);
+            this.database = migrations == null ? null : new Database(config, migrations);
             this.verifier = new JwtVerifier(config.oidcIssuer(), config.oidcAudience());
             this.log = new JsonLog(name);
         }
 
         /** The pool as the application uses it: refuses connections (503, retry) until migrated. */
         public DataSource dataSource() {
+            if (database == null) {
+                throw new IllegalStateException(name + " was built without a database");
+            }
             return database.dataSource();
         }
 
@@ -175,7 +186,8 @@ public final class Service implements AutoCloseable {
         }
 
         public Service start() {
-            BooleanSupplier ready = () -> database.ready() && readiness.stream().allMatch(BooleanSupplier::getAsBoolean);
+            BooleanSupplier ready = () -> (database == null || database.ready())
+                    && readiness.stream().allMatch(BooleanSupplier::getAsBoolean);
             var http = new HttpService(config.port(), ready, log, config.maxBodyBytes(), config.shutdownGraceSeconds(),
                     upgraders).start();
             var service = new Service(this, http);
@@ -187,7 +199,9 @@ public final class Service implements AutoCloseable {
                 }
                 http.serve(application, verifier);
                 service.routes = application;
-                database.migrate();
+                if (database != null) {
+                    database.migrate();
+                }
                 for (StartStep step : afterMigrate) {
                     step.run();
                 }

@@ -27,10 +27,22 @@ public record ServiceConfig(int port, String jdbcUrl, String dbUser, String dbPa
         if (user == null) {
             throw new ConfigError("DATABASE_USER", "is required (or put the user in DATABASE_URL)");
         }
+        return http(env, jdbc, user, password == null ? "" : password, env.integer("DB_POOL_SIZE", 2, 1, 20));
+    }
+
+    /** For a service that keeps no database (skills-proxy): DATABASE_URL and the pool settings are not read. */
+    public static ServiceConfig withoutDatabase(Env env) {
+        return http(env, null, null, null, 0);
+    }
+
+    public boolean hasDatabase() {
+        return jdbcUrl != null;
+    }
+
+    private static ServiceConfig http(Env env, String jdbc, String user, String password, int poolSize) {
         return new ServiceConfig(
                 env.integer("PORT", 8080, 0, 65535),
-                jdbc, user, password == null ? "" : password,
-                env.integer("DB_POOL_SIZE", 2, 1, 20),
+                jdbc, user, password, poolSize,
                 env.url("OIDC_ISSUER", "https://", "http://127.0.0.1", "http://localhost"),
                 env.required("OIDC_AUDIENCE"),
                 env.integer("MAX_BODY_BYTES", 256 * 1024, 1024, 16 * 1024 * 1024),

@@ -132,7 +132,8 @@ public final class Dispatcher {
         }
         byte[] body = readBounded(exchange.body());
         var decodedParams = new LinkedHashMap<String, String>();
-        match.params().forEach((k, v) -> decodedParams.put(k, decode(v, "path")));
+        // URLDecoder decodes forms, where '+' is a space; in a path it is itself.
+        match.params().forEach((k, v) -> decodedParams.put(k, decode(v.replace("+", "%2B"), "path")));
         return new Request(exchange.method(), exchange.rawPath(), decodedParams, query(exchange.rawQuery()),
                 Map.copyOf(exchange.headers()), body, requestId, principal);
     }

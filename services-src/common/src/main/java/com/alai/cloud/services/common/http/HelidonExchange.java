@@ -62,7 +62,9 @@ final class HelidonExchange implements Exchange {
     @Override
     public void respond(Response response) {
         res.status(response.status());
-        res.header("Content-Type", response.contentType());
+        if (response.contentType() != null) {
+            res.header("Content-Type", response.contentType());
+        }
         response.headers().forEach(res::header);
         if (response.body().length == 0 || response.status() == 204) {
             res.send();

@@ -4,7 +4,7 @@ import com.alai.cloud.services.common.json.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
-/** A complete response: status, content type, body and extra headers (e.g. ETag, Location). */
+/** A complete response: status, content type (null for none, as a 304 has), body and extra headers (e.g. ETag). */
 public record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
 
     // A holder, so a response that needs no JSON (liveness, the first answer of a new replica) never pays for the

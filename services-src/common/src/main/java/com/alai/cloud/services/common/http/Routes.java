@@ -97,6 +97,17 @@ public final class Routes {
         return add("GET", template, null, handler, null);
     }
 
+    /**
+     * A GET whose template ends in a parameter that takes the rest of the path, slashes included ({@code
+     * /v1/raw/{path}} matches {@code /v1/raw/a/b.md}): a file path. The handler must validate it as one.
+     */
+    public Routes getRestOfPath(String template, Access access, Handler handler) {
+        if (!template.matches(".*\\{[a-zA-Z]+}")) {
+            throw new IllegalArgumentException(template + " does not end in a parameter");
+        }
+        return add("GET", template, access, handler, null, null, true);
+    }
+
     /** A long-lived server-sent-events stream. */
     public Routes stream(String template, StreamHandler handler) {
         return add("GET", template, Access.AUTHENTICATED, null, handler);
@@ -108,7 +119,7 @@ public final class Routes {
 
     /** A route that may answer with a stream of any content type; {@code access} null makes it public. */
     public Routes open(String method, String template, Access access, OpenHandler handler) {
-        return add(method, template, access, null, null, handler);
+        return add(method, template, access, null, null, handler, false);
     }
 
     public List<Route> all() {
@@ -116,17 +127,18 @@ public final class Routes {
     }
 
     private Routes add(String method, String template, Access access, Handler handler, StreamHandler stream) {
-        return add(method, template, access, handler, stream, null);
+        return add(method, template, access, handler, stream, null, false);
     }
 
     private Routes add(String method, String template, Access access, Handler handler, StreamHandler stream,
-                       OpenHandler open) {
+                       OpenHandler open, boolean restOfPath) {
         var names = new ArrayList<String>();
         Matcher m = Pattern.compile("\\{([a-zA-Z]+)}").matcher(template);
         var regex = new StringBuilder();
         int last = 0;
         while (m.find()) {
-            regex.append(Pattern.quote(template.substring(last, m.start()))).append("([^/]+)");
+            boolean rest = restOfPath && m.end() == template.length();
+            regex.append(Pattern.quote(template.substring(last, m.start()))).append(rest ? "(.+)" : "([^/]+)");
             names.add(m.group(1));
             last = m.end();
         }
