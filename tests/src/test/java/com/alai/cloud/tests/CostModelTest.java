@@ -78,7 +78,7 @@ class CostModelTest {
         CostReport phase2 = estimate(Map.of()).get("dev-phase2");
         assertThat(phase2.budget()).contains(40.0);
         assertThat(phase2.seedEstimate().orElseThrow()).contains("$30-32");
-        assertThat(estimate(Map.of("budgets", "[\"dev-phase2=30\"]")).get("dev-phase2").overBudget()).isTrue();
+        assertThat(estimate(Map.of("budgets", "{\"dev-phase2\": 30}")).get("dev-phase2").overBudget()).isTrue();
     }
 
     @Test

@@ -75,9 +75,9 @@ class EngineFlowsTest {
     }
 
     static Map<String, String> images(String digest) {
-        var entries = new ArrayList<String>();
+        var entries = new java.util.TreeMap<String, String>();
         for (String service : Phase.CONTROL_PLANE.services()) {
-            entries.add(service + "=registry.local/" + service + "@" + digest);
+            entries.put(service, "registry.local/" + service + "@" + digest);
         }
         try {
             return Map.of("images", JSON.writeValueAsString(entries));
@@ -108,13 +108,13 @@ class EngineFlowsTest {
     }
 
     @Test
-    void imagesAreWrittenAsTheListPulumiYamlDeclares() {
+    void imagesAreWrittenAsAMappingOfServiceToImage() {
         upFoundation();
         upControlPlane(GOOD);
 
         JsonNode images = StackFile.read(StackFile.of(project, "dev-phase2")).config().get("alai-cloud:images");
-        assertThat(images.isArray()).as("images in Pulumi.dev-phase2.yaml: %s", images).isTrue();
-        assertThat(images.get(0).asText()).isEqualTo("mc-api=registry.local/mc-api@" + GOOD);
+        assertThat(images.isObject()).as("images in Pulumi.dev-phase2.yaml: %s", images).isTrue();
+        assertThat(images.get("mc-api").asText()).isEqualTo("registry.local/mc-api@" + GOOD);
         assertThat(StackFile.read(StackFile.of(project, "dev")).config()).doesNotContainKey("alai-cloud:images");
     }
 

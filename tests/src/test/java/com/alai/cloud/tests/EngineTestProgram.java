@@ -42,8 +42,10 @@ public final class EngineTestProgram {
         var bundle = new Bundle("bundle", greeting);
         ctx.export("greeting", bundle.label);
         ctx.export("token", config.requireSecret("token"));
-        List<String> images = config.getObject("images", String[].class).map(List::of).orElse(List.of());
-        ctx.export("images", Output.of(String.join(",", images)));
+        // `images` is a mapping (undeclared in Pulumi.yaml, as in the real project); exported as SERVICE=IMAGE text.
+        Map<?, ?> images = config.getObject("images", Map.class).orElse(Map.of());
+        ctx.export("images", Output.of(images.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .sorted().collect(java.util.stream.Collectors.joining(","))));
         if (!ctx.stackName().equals("dev")) {
             var foundation = new StackReference("organization/" + ctx.projectName() + "/dev");
             ctx.export("fromFoundation", foundation.output("greeting").applyValue(String::valueOf));

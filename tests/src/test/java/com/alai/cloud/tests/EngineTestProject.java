@@ -27,11 +27,6 @@ final class EngineTestProject {
             config:
               greeting:
                 type: string
-              images:
-                type: array
-                items:
-                  type: string
-                default: []
               holdFile:
                 type: string
                 default: ""

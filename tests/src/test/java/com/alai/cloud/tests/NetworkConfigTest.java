@@ -15,9 +15,9 @@ class NetworkConfigTest {
 
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = ';', value = {
-            "postgresFirewall; [\"anvil=100.103.49.98\"]; cgnat",
-            "postgresFirewall; [\"office=10.0.0.0-10.0.0.255\"]; rfc1918-10",
-            "postgresFirewall; [\"wide=100.0.0.0-101.0.0.0\"]; cgnat",
+            "postgresFirewall; [{\"name\": \"anvil\", \"start\": \"100.103.49.98\"}]; cgnat",
+            "postgresFirewall; [{\"name\": \"office\", \"start\": \"10.0.0.0\", \"end\": \"10.0.0.255\"}]; rfc1918-10",
+            "postgresFirewall; [{\"name\": \"wide\", \"start\": \"100.0.0.0\", \"end\": \"101.0.0.0\"}]; cgnat",
             "appIngressAllowedRanges; [\"192.168.1.0/24\"]; rfc1918-192",
             "appIngressAllowedRanges; [\"203.0.113.7/24\"]; host bits set",
             "backupNetworkAllowedIps; [\"172.16.4.2\"]; rfc1918-172"})
@@ -29,7 +29,7 @@ class NetworkConfigTest {
 
     @Test
     void publicAddressesAreAccepted() {
-        var settings = Offline.settings(Map.of("postgresFirewall", "[\"anvil=198.51.100.20\"]",
+        var settings = Offline.settings(Map.of("postgresFirewall", "[{\"name\": \"anvil\", \"start\": \"198.51.100.20\"}]",
                 "appIngressAllowedRanges", "[\"203.0.113.0/24\"]", "backupNetworkAllowedIps", "[\"198.51.100.20\"]"));
         assertThat(settings.postgres().firewall()).containsExactly(FirewallRange.single("anvil", "198.51.100.20"));
         assertThat(settings.ingress().allowedRanges()).containsExactly("203.0.113.0/24");

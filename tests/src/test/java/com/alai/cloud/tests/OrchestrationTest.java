@@ -45,7 +45,7 @@ class OrchestrationTest {
         var settings = Offline.settings();
         settings.secrets().expected().forEach(ref -> env.put(ref.envName(), "value-of-" + ref.item()));
         env.put(settings.postgres().adminPassword().envName(), "pw-from-ci");
-        env.put(settings.routing().fallbackKey().envName(), "key-from-ci");
+        settings.routing().apiKeys().forEach(key -> env.put(key.envName(), "key-from-ci"));
         return Map.copyOf(env);
     }
 
@@ -77,9 +77,9 @@ class OrchestrationTest {
     static Map<String, String> pinned(String digest) {
         var images = new ArrayList<String>();
         for (String service : List.of("mc-api", "hivemind-api", "backup-job", "agent-runner", "skills-proxy", "secrets-proxy")) {
-            images.add("\"" + service + "=cralaidevswcf1e081.azurecr.io/" + service + "@" + digest + "\"");
+            images.add("\"" + service + "\": \"cralaidevswcf1e081.azurecr.io/" + service + "@" + digest + "\"");
         }
-        return Map.of("images", "[" + String.join(",", images) + "]");
+        return Map.of("images", "{" + String.join(",", images) + "}");
     }
 
     PhaseEntry up(Phase phase, String digest) {
@@ -138,8 +138,8 @@ class OrchestrationTest {
     void unpinnedImagesStopTheUpBeforeAnythingIsApplied() {
         upThrough(Phase.SECRETS);
         var flow = new UpFlow(context(StepHook.NONE));
-        assertThatThrownBy(() -> flow.run(Phase.CONTROL_PLANE, Map.of("images", "[\"mc-api=cralaidevswcf1e081.azurecr.io/mc-api@" + DIGEST_A + "\","
-                + "\"hivemind-api=build:hivemind-api\",\"backup-job=build:backup-job\"]"), Optional.empty()))
+        assertThatThrownBy(() -> flow.run(Phase.CONTROL_PLANE, Map.of("images", "{\"mc-api\": \"cralaidevswcf1e081.azurecr.io/mc-api@" + DIGEST_A + "\","
+                + "\"hivemind-api\": \"build:hivemind-api\", \"backup-job\": \"build:backup-job\"}"), Optional.empty()))
                 .isInstanceOf(CheckFailedException.class).hasMessageContaining("not pinned")
                 .hasMessageContaining("hivemind-api=build:hivemind-api").hasMessageNotContaining("mc-api=");
         assertThat(engine.updates()).doesNotContain("dev-phase2");

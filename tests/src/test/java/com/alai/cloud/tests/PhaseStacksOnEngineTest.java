@@ -68,12 +68,10 @@ class PhaseStacksOnEngineTest {
             return;
         }
         StackFile file = StackFile.read(StackFile.of(project, phase.stackName("dev")));
-        var images = new ArrayList<String>();
-        file.config().get(EnvironmentSync.IMAGES).forEach(entry -> {
-            String service = entry.asText().substring(0, entry.asText().indexOf('='));
-            images.add(phase.services().contains(service) ? service + "=" + image(service) : entry.asText());
-        });
-        file.withList(EnvironmentSync.IMAGES, images).write(EnvironmentSync.header("dev"));
+        var images = JSON.createObjectNode();
+        EnvironmentSync.images(file.config().get(EnvironmentSync.IMAGES)).forEach((service, image) ->
+                images.put(service, phase.services().contains(service) ? image(service) : image));
+        file.with(EnvironmentSync.IMAGES, images).write(EnvironmentSync.header("dev"));
     }
 
     static String image(String service) {

@@ -72,9 +72,11 @@ class WaiverTest {
     @Test
     void waiversAreReadFromConfigAndMalformedOnesNamed() {
         assertThat(Waiver.read(Offline.config())).extracting(Waiver::ruleId).contains("ALAI-003");
-        assertThatThrownBy(() -> Waiver.read(Offline.config().with(Map.of("policyWaivers", "[\"ALAI-026|dev-phase2|x||2027-01-01\"]"))))
-                .hasMessageContaining("alai-cloud:policyWaivers").hasMessageContaining("with a reason");
-        assertThatThrownBy(() -> Waiver.read(Offline.config().with(Map.of("policyWaivers", "[\"ALAI-026|dev-phase2|x|why|soon\"]"))))
-                .hasMessageContaining("'soon' is not a date");
+        assertThatThrownBy(() -> Waiver.read(Offline.config().with(Map.of("policyWaivers",
+                "[{\"rule\": \"ALAI-026\", \"stack\": \"dev-phase2\", \"resource\": \"x\", \"expires\": \"2027-01-01\"}]"))))
+                .hasMessage("config alai-cloud:policyWaivers[0]: reason is required (a waiver has rule, stack, resource, reason, expires)");
+        assertThatThrownBy(() -> Waiver.read(Offline.config().with(Map.of("policyWaivers",
+                "[{\"rule\": \"ALAI-026\", \"stack\": \"dev-phase2\", \"resource\": \"x\", \"reason\": \"why\", \"expires\": \"soon\"}]"))))
+                .hasMessageContaining("alai-cloud:policyWaivers[0]").hasMessageContaining("'soon' is not a date");
     }
 }

@@ -103,9 +103,9 @@ public final class UpCommand implements Callable<Integer> {
             }
             pins.put(service, ref.value());
         }
-        var entries = new ArrayList<String>();
-        project.settings(env, phase).images().forEach((service, ref) -> entries.add(service + "="
-                + (phase.services().contains(service) ? pins.getOrDefault(service, ref.value()) : ref.value())));
+        var entries = new java.util.TreeMap<String, String>();
+        project.settings(env, phase).images().forEach((service, ref) -> entries.put(service,
+                phase.services().contains(service) ? pins.getOrDefault(service, ref.value()) : ref.value()));
         return Map.of("images", JSON.writeValueAsString(entries));
     }
 }

@@ -59,8 +59,8 @@ public final class AutomationStackEngine implements StackEngine {
     }
 
     /**
-     * Applies {@code config} (only {@code images} today: a list, set element by element with {@code --path} so it
-     * keeps the array type Pulumi.yaml declares), then runs `pulumi up`, its output streamed to {@code progress}. A
+     * Applies {@code config} (only {@code images} today: a mapping, set service by service with {@code --path} so it
+     * stays a YAML mapping), then runs `pulumi up`, its output streamed to {@code progress}. A
      * stack with no config given is left exactly as its file says, so the hand-written environment file is never
      * rewritten by Pulumi.
      */
@@ -69,11 +69,9 @@ public final class AutomationStackEngine implements StackEngine {
         return onStack(name, "pulumi up", stack -> {
             String images = config.get("images");
             if (images != null) {
-                List<String> entries = JSON.readValue(images, new TypeReference<>() { });
                 var values = new LinkedHashMap<String, ConfigValue>();
-                for (int i = 0; i < entries.size(); i++) {
-                    values.put(EnvironmentSync.IMAGES + "[" + i + "]", new ConfigValue(entries.get(i)));
-                }
+                EnvironmentSync.images(JSON.readTree(images)).forEach((service, image) ->
+                        values.put(EnvironmentSync.IMAGES + "." + service, new ConfigValue(image)));
                 stack.removeConfig(EnvironmentSync.IMAGES);
                 stack.setAllConfig(values, true);
             }

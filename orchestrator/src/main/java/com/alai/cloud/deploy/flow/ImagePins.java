@@ -1,14 +1,14 @@
 package com.alai.cloud.deploy.flow;
 
+import com.alai.cloud.stacks.config.EnvironmentSync;
 import com.alai.cloud.stacks.config.ImageRef;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The `images` config of an operation: SERVICE=IMAGE entries, which must all be pinned by digest before apply. */
+/** The `images` config of an operation: SERVICE: IMAGE, which must all be pinned by digest before apply. */
 public final class ImagePins {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -22,12 +22,9 @@ public final class ImagePins {
             return images;
         }
         try {
-            for (String entry : JSON.readValue(raw, new TypeReference<List<String>>() { })) {
-                int eq = entry.indexOf('=');
-                images.put(entry.substring(0, eq), entry.substring(eq + 1));
-            }
+            images.putAll(EnvironmentSync.images(JSON.readTree(raw)));
         } catch (Exception e) {
-            throw new CheckFailedException("config images is not a list of SERVICE=IMAGE entries");
+            throw new CheckFailedException("config images is not a mapping of SERVICE: IMAGE");
         }
         return images;
     }

@@ -51,7 +51,7 @@ public final class PlanPreflight implements Preflight {
         switch (phase) {
             case SECRETS -> refs.addAll(settings.secrets().expected());
             case CONTROL_PLANE -> refs.add(settings.postgres().adminPassword());
-            case DATA_PLANE -> refs.add(settings.routing().fallbackKey());
+            case DATA_PLANE -> refs.addAll(settings.routing().apiKeys());
             default -> { }
         }
         return List.copyOf(refs);

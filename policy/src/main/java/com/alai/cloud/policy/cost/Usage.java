@@ -1,7 +1,7 @@
 package com.alai.cloud.policy.cost;
 
 import com.alai.cloud.stacks.config.ConfigSource;
-import com.alai.cloud.stacks.config.ConfigException;
+import com.alai.cloud.stacks.config.Budgets;
 import com.alai.cloud.stacks.config.SettingsReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,14 +14,7 @@ public record Usage(double activeHoursPerDay, double requestsPerMonth, double lo
     public static Usage read(ConfigSource source) {
         var in = new SettingsReader(source);
         var budgets = new LinkedHashMap<String, Double>();
-        for (String entry : in.list("budgets")) {
-            int eq = entry.indexOf('=');
-            try {
-                budgets.put(entry.substring(0, eq), Double.parseDouble(entry.substring(eq + 1)));
-            } catch (RuntimeException e) {
-                throw new ConfigException("budgets", "'" + entry + "' must be STACK=USD");
-            }
-        }
+        Budgets.read(in).byStack().forEach((stack, usd) -> budgets.put(stack, usd.doubleValue()));
         return new Usage(in.decimal("usageActiveHoursPerDay", 0, 24), in.decimal("usageRequestsPerMonth", 0, 1e10),
                 in.decimal("usageLogGbPerMonth", 0, 1e5), in.decimal("usageBackupGb", 0, 1e6),
                 in.decimal("usageJobMinutesPerRun", 0, 1440), in.decimal("usageJobRunsPerMonth", 0, 10000),

@@ -9,19 +9,31 @@ import java.util.Optional;
 
 /**
  * Every setting of one environment, read once and validated before any resource is declared. A bad value stops
- * the program with one line naming the key.
+ * the program with one line naming the key (or the path inside a structured one, e.g. budgets.dev-phase2).
+ * {@code notices} are settings still in a form read for one release only, each saying how to convert it.
  */
 public record EnvironmentSettings(String env, String subscriptionId, Naming naming, int logRetentionDays,
                                   double logDailyCapGb, String registrySku, AppSizing apps, IngressSettings ingress,
                                   PostgresSettings postgres,
                                   BackupSettings backup, SecretSettings secrets, AuthSettings auth,
-                                  ModelRouting routing, Map<String, ImageRef> images) {
+                                  ModelRouting routing, Map<String, ImageRef> images, Budgets budgets,
+                                  java.util.List<String> notices) {
 
     /**
      * The provider's own key: the subscription that seeds names and role ids is, by construction, the one the
      * azure-native provider deploys into.
      */
     public static final String SUBSCRIPTION = "azure-native:subscriptionId";
+
+    /** The policy waivers' key (read by the policy engine). */
+    public static final String WAIVERS = "policyWaivers";
+
+    /**
+     * Settings whose values are YAML objects or lists of objects. Pulumi's project schema lets Pulumi.yaml declare
+     * only string, integer, boolean or array, so these stay undeclared there and this reader validates them.
+     */
+    public static final java.util.List<String> STRUCTURED = java.util.List.of(ImageSettings.KEY, PostgresSettings.FIREWALL,
+            ModelRouting.KEY, WAIVERS, Budgets.KEY);
 
     public static EnvironmentSettings read(ConfigSource source) {
         var in = new SettingsReader(source);
@@ -49,24 +61,13 @@ public record EnvironmentSettings(String env, String subscriptionId, Naming nami
                 SecretSettings.read(in),
                 AuthSettings.read(in),
                 ModelRouting.read(in),
-                images(in));
+                ImageSettings.read(in),
+                Budgets.read(in),
+                in.notices());
     }
 
     /** The image of {@code service}; absent when the service is not configured. */
     public Optional<ImageRef> image(String service) {
         return Optional.ofNullable(images.get(service));
-    }
-
-    private static Map<String, ImageRef> images(SettingsReader in) {
-        var images = new LinkedHashMap<String, ImageRef>();
-        for (String entry : in.list("images")) {
-            int eq = entry.indexOf('=');
-            if (eq < 1) {
-                throw new ConfigException("images", "'" + entry + "' must be SERVICE=IMAGE");
-            }
-            String service = entry.substring(0, eq);
-            images.put(service, SettingsReader.parse("images", entry.substring(eq + 1), ImageRef::new));
-        }
-        return Map.copyOf(images);
     }
 }

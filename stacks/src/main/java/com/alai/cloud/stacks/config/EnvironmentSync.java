@@ -1,6 +1,8 @@
 package com.alai.cloud.stacks.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,8 +44,12 @@ public final class EnvironmentSync {
             }
         });
         StackFile derived = current.withConfig(config);
-        return images.isEmpty() ? derived : derived.withList(IMAGES, images.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).toList());
+        if (images.isEmpty()) {
+            return derived;
+        }
+        ObjectNode map = JsonNodeFactory.instance.objectNode();
+        images.forEach(map::put);
+        return derived.with(IMAGES, map);
     }
 
     /** Keys whose value in the stack's file differs from what {@link #derive} gives, one line each; empty when in sync. */
@@ -74,16 +80,12 @@ public final class EnvironmentSync {
         return true;
     }
 
-    private static Map<String, String> images(JsonNode list) {
+    /** SERVICE to IMAGE of an {@code images} value, in its mapping form or the old SERVICE=IMAGE list. */
+    public static Map<String, String> images(JsonNode value) {
         var images = new LinkedHashMap<String, String>();
-        if (list != null && list.isArray()) {
-            list.forEach(entry -> {
-                String text = entry.asText();
-                int eq = text.indexOf('=');
-                if (eq > 0) {
-                    images.put(text.substring(0, eq), text.substring(eq + 1));
-                }
-            });
+        JsonNode map = value == null ? null : LegacyForms.images(IMAGES, value).map(LegacyForms.Converted::value).orElse(value);
+        if (map != null && map.isObject()) {
+            map.fields().forEachRemaining(e -> images.put(e.getKey(), e.getValue().asText()));
         }
         return images;
     }

@@ -2,6 +2,7 @@ package com.alai.cloud.stacks.config;
 
 import com.alai.cloud.components.database.FirewallRange;
 import com.alai.cloud.components.secrets.SecretRef;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,10 +11,14 @@ public record PostgresSettings(String version, String sku, String tier, int stor
                                boolean geoRedundantBackup, boolean allowAzureServices, List<FirewallRange> firewall,
                                String adminLogin, SecretRef adminPassword) {
 
+    static final String FIREWALL = "postgresFirewall";
+
     static PostgresSettings read(SettingsReader in) {
         var firewall = new ArrayList<FirewallRange>();
-        for (String entry : in.list("postgresFirewall")) {
-            firewall.add(SettingsReader.parse("postgresFirewall", entry, PostgresSettings::range));
+        List<FirewallEntry> entries = in.structured(FIREWALL, new TypeReference<List<FirewallEntry>>() { },
+                LegacyForms::firewall).orElse(List.of());
+        for (int i = 0; i < entries.size(); i++) {
+            firewall.add(SettingsReader.parse(FIREWALL + "[" + i + "]", entries.get(i), FirewallEntry::range));
         }
         return new PostgresSettings(
                 in.matching("postgresVersion", "1[1-9]", "must be a major version such as 16"),
@@ -28,15 +33,10 @@ public record PostgresSettings(String version, String sku, String tier, int stor
                 in.parsed("postgresAdminPassword", SecretRef::parse));
     }
 
-    /** "name=1.2.3.4" or "name=1.2.3.4-1.2.3.9". */
-    static FirewallRange range(String entry) {
-        int eq = entry.indexOf('=');
-        if (eq < 1) {
-            throw new IllegalArgumentException("'" + entry + "' must be NAME=IP or NAME=START-END");
+    /** One allow rule: {@code {name: anvil, start: 203.0.113.7}}, with {@code end} for a range. */
+    record FirewallEntry(String name, String start, String end) {
+        FirewallRange range() {
+            return new FirewallRange(name, start, end == null ? start : end).requirePublic();
         }
-        String name = entry.substring(0, eq);
-        String[] ips = entry.substring(eq + 1).split("-", 2);
-        var range = ips.length == 1 ? FirewallRange.single(name, ips[0]) : new FirewallRange(name, ips[0], ips[1]);
-        return range.requirePublic();
     }
 }

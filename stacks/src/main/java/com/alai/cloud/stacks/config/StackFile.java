@@ -2,11 +2,11 @@ package com.alai.cloud.stacks.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,19 @@ public record StackFile(Path path, ObjectNode root) {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .stringQuotingChecker(new DatesQuoted())
             .build());
+
+    /**
+     * Quotes text that looks like a date as well: Pulumi's YAML reads an unquoted 2027-06-30 as a timestamp and writes
+     * it back as "2027-06-30 00:00:00 +0000 UTC" on the next `pulumi config set`.
+     */
+    private static final class DatesQuoted extends StringQuotingChecker.Default {
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return value.matches("\\d{4}-\\d{2}-\\d{2}.*") || super.needToQuoteValue(value);
+        }
+    }
 
     public static Path of(Path projectDir, String stack) {
         return projectDir.resolve("Pulumi." + stack + ".yaml");
@@ -65,12 +77,10 @@ public record StackFile(Path path, ObjectNode root) {
         return new StackFile(path, copy);
     }
 
-    /** A copy whose {@code namespace:key} holds the given strings as a YAML sequence, the type Pulumi.yaml declares. */
-    public StackFile withList(String key, Iterable<String> values) {
-        ArrayNode list = JsonNodeFactory.instance.arrayNode();
-        values.forEach(list::add);
+    /** A copy whose {@code namespace:key} holds {@code value} (a scalar, mapping or sequence). */
+    public StackFile with(String key, JsonNode value) {
         var config = config();
-        config.put(key, list);
+        config.put(key, value);
         return withConfig(config);
     }
 

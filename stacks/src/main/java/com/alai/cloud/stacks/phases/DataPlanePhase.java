@@ -1,10 +1,12 @@
 package com.alai.cloud.stacks.phases;
 
 import com.alai.cloud.components.secrets.BitwardenSecret;
+import com.alai.cloud.stacks.config.ModelRoute;
 import com.alai.cloud.stacks.config.ModelRouting;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,12 +27,18 @@ public final class DataPlanePhase implements PhaseProgram {
         ModelRouting routing = environment.settings().routing();
         List<Map<String, Object>> routes = new ArrayList<>();
         int priority = 1;
-        for (String endpoint : routing.ollamaEndpoints()) {
-            routes.add(Map.of("priority", priority++, "kind", "ollama", "url", endpoint));
+        for (ModelRoute route : routing.routes()) {
+            var entry = new LinkedHashMap<String, Object>();
+            entry.put("priority", priority++);
+            entry.put("name", route.name());
+            entry.put("kind", route.kind().toString());
+            entry.put("url", route.url());
+            route.model().ifPresent(model -> entry.put("model", model));
+            routes.add(entry);
         }
-        routes.add(Map.of("priority", priority, "kind", "together", "url", routing.fallbackUrl(),
-                "model", routing.fallbackModel()));
         ctx.export("modelRoutes", Output.of(routes));
-        ctx.export("fallbackApiKey", BitwardenSecret.output(environment.secrets(), routing.fallbackKey()));
+        // The first route with a key is the hosted fallback; its key reaches the router only as a secret output.
+        routing.apiKeys().stream().findFirst().ifPresent(key ->
+                ctx.export("fallbackApiKey", BitwardenSecret.output(environment.secrets(), key)));
     }
 }

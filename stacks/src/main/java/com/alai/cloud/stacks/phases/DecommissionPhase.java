@@ -45,8 +45,7 @@ public final class DecommissionPhase implements PhaseProgram {
         var settings = environment.settings();
         var values = new ArrayList<String>();
         values.add(settings.auth().issuer());
-        values.addAll(settings.routing().ollamaEndpoints());
-        values.add(settings.routing().fallbackUrl());
+        settings.routing().routes().forEach(route -> values.add(route.url()));
         settings.images().values().stream().map(ImageRef::value).forEach(values::add);
         settings.secrets().expected().forEach(ref -> values.add(ref.toString()));
         var offending = new ArrayList<String>();
